@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { securitySettingsSchema } from "../api/settings.ts";
+import { userSummarySchema } from "../api/users.ts";
+import { agentMembershipsSchema, campaignIdSchema, campaignSchema, listIdSchema, listSchema, membershipChangeSchema, queueIdSchema, teamIdSchema } from "../api/groups.ts";
+import { queueSchema } from "../api/queues.ts";
+import { teamSchema } from "../api/teams.ts";
+import { accountSettingsSchema, agentChannelsSchema, channelSettingsSchema } from "../api/channels.ts";
+import { agentClientLogSettingsSchema } from "../api/client-logs.ts";
+import { agentLicencesSchema } from "../api/licences.ts";
+import { agentPermissionsSchema } from "../api/permissions.ts";
+import { userIdSchema } from "../domain/ids.ts";
+import { agentIdSchema, agentSummarySchema } from "../api/agents.ts";
+
+// One typed catalogue shared by the server and the web: event name → payload schema.
+// Names are `<entity>.<past-tense verb>` (CONVENTIONS.md, rule 4).
+export const eventCatalogue = {
+  "session.ended": z.object({ reason: z.enum(["signed_out", "expired", "revoked"]) }),
+  "settings.updated": z.object({ security: securitySettingsSchema }),
+  "user.updated": z.object({ user: userSummarySchema }),
+  "user.security_changed": z.object({ userId: z.uuid() }),
+  "user.avatar_changed": z.object({ userId: z.uuid(), hasAvatar: z.boolean() }),
+  "account_settings.updated": z.object({ account: accountSettingsSchema }),
+  "channel_settings.updated": z.object({ channels: channelSettingsSchema }),
+  "agent.channels_changed": z.object({ agentId: userIdSchema, channels: agentChannelsSchema }),
+  "agent.permissions_changed": z.object({ agentId: userIdSchema, permissions: agentPermissionsSchema }),
+  "agent.licences_changed": z.object({ agentId: userIdSchema, licences: agentLicencesSchema }),
+  "agent.client_logs_changed": z.object({ agentId: userIdSchema, settings: agentClientLogSettingsSchema }),
+  "agent.created": z.object({ agent: agentSummarySchema }),
+  "agent.updated": z.object({ agent: agentSummarySchema }),
+  "agent.deleted": z.object({ agentId: agentIdSchema }),
+  "agent.memberships_changed": z.object({ agentId: userIdSchema, memberships: agentMembershipsSchema, change: membershipChangeSchema }),
+  "team.created": z.object({ team: teamSchema }),
+  "team.updated": z.object({ team: teamSchema }),
+  "team.deleted": z.object({ teamId: teamIdSchema }),
+  "queue.created": z.object({ queue: queueSchema }),
+  "queue.updated": z.object({ queue: queueSchema }),
+  "queue.deleted": z.object({ queueId: queueIdSchema }),
+  "campaign.created": z.object({ campaign: campaignSchema }),
+  "campaign.updated": z.object({ campaign: campaignSchema }),
+  "campaign.deleted": z.object({ campaignId: campaignIdSchema }),
+  "list.created": z.object({ list: listSchema }),
+  "list.updated": z.object({ list: listSchema }),
+  "list.deleted": z.object({ listId: listIdSchema }),
+} as const;
+
+export type EventName = keyof typeof eventCatalogue;
+export type EventPayload<Name extends EventName> = z.infer<(typeof eventCatalogue)[Name]>;
+
+// Socket.IO's typed-events shape, derived from the catalogue.
+export type ServerToClientEvents = { [Name in EventName]: (payload: EventPayload<Name>) => void };
+export type ClientToServerEvents = Record<string, never>;
+
+export const EVENT_NAMES = Object.keys(eventCatalogue) as EventName[];

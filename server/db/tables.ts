@@ -1,0 +1,229 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Channel } from "../../common/domain/channels.ts";
+import type { Role } from "../../common/domain/roles.ts";
+
+// Table types, camelCase: Kysely's CamelCasePlugin maps them to the snake_case columns of the migrations.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: read as parsed JSON, written as a JSON string (the same on PGlite and pg). */
+type Json<Shape> = ColumnType<Shape, string | undefined, string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  passwordHash: string;
+  disabled: Generated<boolean>;
+  lockedAt: Timestamp | null;
+  failedLoginCount: Generated<number>;
+  lastLoginAt: Timestamp | null;
+  passwordChangedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+  // The agent record (product.md, seed 002).
+  alias: string | null;
+  description: string | null;
+  extension: string | null;
+  typology: "webrtc" | "phonebar" | "external" | "mobile" | null;
+  typologySettings: Json<Record<string, unknown>>;
+  voiceSettings: Json<Record<string, unknown>>;
+  loginInPause: Generated<boolean>;
+  maskSensitiveData: Generated<boolean>;
+  toastPosition: Generated<string>;
+  permissions: Json<Record<string, unknown>>;
+  clientLogsEnabled: Generated<boolean>;
+  clientLogLevel: Generated<"error" | "warning" | "info" | "debug">;
+  licenceMoments: Generated<boolean>;
+  licenceAdministration: Generated<boolean>;
+  /** Kept by the database (migration 20261121170100): what the agents search looks in, lower-cased. */
+  searchText: ColumnType<string, never, never>;
+  mfaSecret: string | null;
+  mfaEnabledAt: Timestamp | null;
+  mfaLastCounter: number | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's secret. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Timestamp | null;
+  expiresAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updatedAt: UpdatedAt;
+}
+
+interface NamedGroupTable {
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export type TeamsTable = NamedGroupTable;
+export type CampaignsTable = NamedGroupTable;
+export type ListsTable = NamedGroupTable;
+
+export interface TeamMembersTable {
+  teamId: string;
+  userId: string;
+  role: Generated<"member" | "supervisor">;
+  createdAt: CreatedAt;
+}
+
+export interface QueuesTable extends NamedGroupTable {
+  channel: Channel;
+  strategy: Generated<"ring-all" | "longest-idle" | "round-robin" | "least-occupied">;
+  timeoutSeconds: Generated<number>;
+  offerTimeoutSeconds: Generated<number>;
+}
+
+export interface QueueMembersTable {
+  queueId: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
+export interface CampaignMembersTable {
+  campaignId: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
+export interface ListMembersTable {
+  listId: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
+export interface AgentChannelsTable {
+  userId: string;
+  channel: Channel;
+  enabled: Generated<boolean>;
+  capacity: number | null;
+  autoAnswerDelaySeconds: number | null;
+  paused: Generated<boolean>;
+  updatedAt: UpdatedAt;
+}
+
+export interface UserAvatarsTable {
+  userId: string;
+  contentType: "image/png" | "image/jpeg";
+  data: Buffer | Uint8Array;
+  updatedAt: UpdatedAt;
+}
+
+export interface ClientLogsTable {
+  id: Generated<string>;
+  userId: string;
+  loggedAt: Timestamp;
+  level: "error" | "warning" | "info" | "debug";
+  message: string;
+  context: Json<Record<string, unknown> | null> | null;
+  receivedAt: CreatedAt;
+}
+
+export interface PasswordResetTokensTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+}
+
+export interface MfaEnrolmentsTable {
+  userId: string;
+  secret: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+}
+
+export interface MfaChallengesTable {
+  /** SHA-256 of the challenge id given to the client. */
+  id: string;
+  userId: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  failedAttempts: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  occurredAt: CreatedAt;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  requestId: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  dueAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  createdAt: CreatedAt;
+  finishedAt: Timestamp | null;
+  failedAt: Timestamp | null;
+}
+
+export interface Database {
+  jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  settings: SettingsTable;
+  teams: TeamsTable;
+  teamMembers: TeamMembersTable;
+  queues: QueuesTable;
+  queueMembers: QueueMembersTable;
+  campaigns: CampaignsTable;
+  campaignMembers: CampaignMembersTable;
+  lists: ListsTable;
+  listMembers: ListMembersTable;
+  agentChannels: AgentChannelsTable;
+  userAvatars: UserAvatarsTable;
+  clientLogs: ClientLogsTable;
+  passwordResetTokens: PasswordResetTokensTable;
+  mfaEnrolments: MfaEnrolmentsTable;
+  mfaChallenges: MfaChallengesTable;
+  auditLog: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;

@@ -1,0 +1,16 @@
+import type { CurrentUser } from "../../../common/api/auth.ts";
+import type { UserSummary } from "../../../common/api/users.ts";
+import type { UserId } from "../../../common/domain/ids.ts";
+import type { UserRow } from "../../db/tables.ts";
+
+export function presentCurrentUser(user: Pick<UserRow, "id" | "username" | "fullName" | "role">): CurrentUser {
+  return { id: user.id as UserId, username: user.username, fullName: user.fullName, role: user.role };
+}
+
+export function presentUserSummary(user: UserRow): UserSummary {
+  return {
+    ...presentCurrentUser(user),
+    disabled: user.disabled,
+    locked: user.lockedAt !== null,
+  };
+}

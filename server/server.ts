@@ -1,0 +1,86 @@
+import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import type { DestinationStream } from "pino";
+import type { Config } from "./config.ts";
+import { openDatabase, type DatabaseHandle } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrator.ts";
+import { buildApp } from "./http/app.ts";
+import type { Clock } from "./lib/clock.ts";
+import { registerAuthListeners } from "./modules/auth/auth.listeners.ts";
+import { registerMembershipListeners } from "./modules/memberships/memberships.listeners.ts";
+import type { InitialAdmin } from "./modules/users/users.service.ts";
+import { Gateway } from "./realtime/gateway.ts";
+import { createServices, type Services } from "./services.ts";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  gateway: Gateway;
+  services: Services;
+  database: DatabaseHandle;
+  /** Set on the first start, when the admin was just created. */
+  initialAdmin: InitialAdmin | undefined;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** An already open database (tests); otherwise the configured one is opened and migrated. */
+  database?: DatabaseHandle;
+  webDirectory?: string | undefined;
+  clock?: Clock;
+  logStream?: DestinationStream;
+}
+
+const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000;
+
+/** One process: HTTP API, web pages and the real-time gateway on one port. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory, poolSize: config.databasePoolSize }));
+  await migrateToLatest(database.db);
+  const services = createServices({ db: database.db, config, ...(options.clock ? { clock: options.clock } : {}) });
+  const initialAdmin = await services.users.ensureInitialAdmin(config.adminUsername, config.adminPassword);
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+  const app = await buildApp({ config, services, redis, webDirectory: options.webDirectory, logStream: options.logStream });
+  const stopAuthListeners = registerAuthListeners(services.events, services.auth, app.log);
+  const gateway = new Gateway({
+    httpServer: app.server,
+    authService: services.auth,
+    events: services.events,
+    logger: app.log,
+    redisUrl: config.redisUrl,
+    publicUrl: config.publicUrl,
+    roomResolvers: [async (principal) => services.memberships.roomsOf(principal.user.id)],
+  });
+  const stopMembershipListeners = registerMembershipListeners(services.events, gateway);
+  const address = await app.listen({ port: config.port, host: config.host });
+  services.jobs.start();
+  const sweep = setInterval(() => {
+    services.auth.deleteExpiredSessions().catch((error: unknown) => app.log.warn({ err: error }, "session sweep failed"));
+    services.mfa.deleteDeadChallenges().catch((error: unknown) => app.log.warn({ err: error }, "MFA challenge sweep failed"));
+  }, SESSION_SWEEP_INTERVAL_MS);
+  sweep.unref();
+
+  return {
+    app,
+    gateway,
+    services,
+    database,
+    initialAdmin,
+    url: address.replace("0.0.0.0", "localhost").replace("[::]", "localhost"),
+    close: async () => {
+      clearInterval(sweep);
+      await services.jobs.stop();
+      stopAuthListeners();
+      stopMembershipListeners();
+      await gateway.close();
+      await app.close();
+      await redis?.quit().catch(() => undefined);
+      if (!options.database) {
+        await database.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Config } from "./config.ts";
+import type { Db } from "./db/database.ts";
+import { systemClock, type Clock } from "./lib/clock.ts";
+import { EventBus } from "./lib/event-bus.ts";
+import { AgentsService } from "./modules/agents/agents.service.ts";
+import { AuditService } from "./modules/audit/audit.service.ts";
+import { AuthService } from "./modules/auth/auth.service.ts";
+import { AgentScopeService } from "./modules/agent-scope/agent-scope.service.ts";
+import { ChannelsService } from "./modules/channels/channels.service.ts";
+import { ClientLogsService } from "./modules/client-logs/client-logs.service.ts";
+import { LicencesService } from "./modules/licences/licences.service.ts";
+import { PermissionsService } from "./modules/permissions/permissions.service.ts";
+import { SettingsService } from "./modules/settings/settings.service.ts";
+import { SystemService } from "./modules/system/system.service.ts";
+import { UsersService } from "./modules/users/users.service.ts";
+import type { Campaign, List } from "../common/api/groups.ts";
+import { campaignKind } from "./modules/campaigns/campaigns.definition.ts";
+import { listKind } from "./modules/lists/lists.definition.ts";
+import { MemberGroupService } from "./modules/memberships/member-group.service.ts";
+import { MembershipsService } from "./modules/memberships/memberships.service.ts";
+import { QueuesService } from "./modules/queues/queues.service.ts";
+import { TeamsService } from "./modules/teams/teams.service.ts";
+import { createLogger } from "./lib/logger.ts";
+import { JobWorker } from "./jobs/job-worker.ts";
+import { createMailer } from "./lib/mailer.ts";
+import { AvatarsService } from "./modules/avatars/avatars.service.ts";
+import { ContactMasking } from "./modules/masking/contact-masking.service.ts";
+import { MfaService } from "./modules/mfa/mfa.service.ts";
+import { PasswordResetService } from "./modules/password-reset/password-reset.service.ts";
+import { UserSecurityService } from "./modules/user-security/user-security.service.ts";
+
+export interface Services {
+  events: EventBus;
+  /** Delivers durable jobs (e-mail…); server.ts starts and stops it. */
+  jobs: JobWorker;
+  audit: AuditService;
+  system: SystemService;
+  users: UsersService;
+  settings: SettingsService;
+  auth: AuthService;
+  channels: ChannelsService;
+  permissions: PermissionsService;
+  licences: LicencesService;
+  clientLogs: ClientLogsService;
+  agents: AgentsService;
+  mfa: MfaService;
+  passwordReset: PasswordResetService;
+  userSecurity: UserSecurityService;
+  avatars: AvatarsService;
+  contactMasking: ContactMasking;
+  memberships: MembershipsService;
+  teams: TeamsService;
+  queues: QueuesService;
+  campaigns: MemberGroupService<Campaign>;
+  lists: MemberGroupService<List>;
+}
+
+export interface ServicesOptions {
+  db: Db;
+  config: Pick<Config, "sessionIdleMinutes" | "sessionMaxHours"> & Partial<Pick<Config, "smtpUrl" | "logLevel">>;
+  clock?: Clock;
+}
+
+export function createServices({ db, config, clock = systemClock }: ServicesOptions): Services {
+  const events = new EventBus();
+  const audit = new AuditService(db);
+  const users = new UsersService(db, events, audit);
+  const settings = new SettingsService(db, events, audit);
+  const mfa = new MfaService(db, users, settings, audit, events, clock);
+  const auth = new AuthService(db, users, settings, events, clock, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+  }, mfa);
+  const logger = createLogger(config.logLevel ?? "info");
+  const mailer = createMailer(config.smtpUrl, logger);
+  const jobs = new JobWorker(db, logger);
+  const passwordReset = new PasswordResetService({ db, settings, auth, audit, events, mailer, jobs, clock, logger });
+  const agentScope = new AgentScopeService(db, audit);
+  const userSecurity = new UserSecurityService(db, users, settings, mfa, audit, events, agentScope);
+  const avatars = new AvatarsService(db, userSecurity, audit, events);
+  const contactMasking = new ContactMasking(db, settings);
+  const agents = new AgentsService(db, events, audit, settings, auth);
+  const channels = new ChannelsService(db, events, audit, settings, agentScope);
+  const permissions = new PermissionsService(db, events, agentScope);
+  const licences = new LicencesService(db, events, agentScope);
+  const clientLogs = new ClientLogsService(db, events, agentScope);
+  const memberships = new MembershipsService(db, events, agentScope);
+  const teams = new TeamsService(db, events, audit, memberships);
+  const queues = new QueuesService(db, events, audit, memberships, settings);
+  const campaigns = new MemberGroupService(campaignKind, db, events, audit, memberships);
+  const lists = new MemberGroupService(listKind, db, events, audit, memberships);
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists };
+}

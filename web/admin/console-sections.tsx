@@ -1,0 +1,19 @@
+import { agentsSections } from "./agents/agents.sections.tsx";
+import { channelsSections } from "./channels/channels.sections.tsx";
+import type { ConsoleSection } from "./console-section.ts";
+import { groupsSections } from "./groups/groups.sections.tsx";
+import { OverviewPage } from "./overview-page.tsx";
+import { SecurityPage } from "./security-page.tsx";
+import { securitySuiteSections } from "./security-suite/security-suite.sections.tsx";
+import { ApiTokensPage } from "../tokens/api-tokens-page.tsx";
+
+// The console's sections in navigation order. Each area declares its own in `<area>/<area>.sections.tsx`.
+export const consoleSections: ConsoleSection[] = [
+  { path: "", label: "Overview", roles: ["admin", "supervisor"], element: <OverviewPage /> },
+  ...agentsSections,
+  ...groupsSections,
+  ...channelsSections,
+  { path: "security", label: "Security", roles: ["admin"], element: <SecurityPage /> },
+  ...securitySuiteSections,
+  { path: "tokens", label: "API tokens", roles: ["admin", "supervisor"], element: <ApiTokensPage /> },
+];
