@@ -19,6 +19,9 @@ const environmentSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PRESENCE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  ROUTING_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(500),
 });
 
 export interface Config {
@@ -41,6 +44,12 @@ export interface Config {
   cookieSecure: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for the sign-in rate limit). */
   trustProxy: boolean;
+  /** How long an agent stays available after their desktop's last heartbeat (a closed laptop, a lost network). */
+  presenceGraceSeconds: number;
+  /** How often each process refreshes the presence of its connected desktops. */
+  presenceHeartbeatSeconds: number;
+  /** How often each process sweeps routing timers (offer and queue timeouts, auto-answer) and waiting work. */
+  routingTickMilliseconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +77,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionMaxHours: values.SESSION_MAX_HOURS,
     loginRateLimit: values.LOGIN_RATE_LIMIT,
     trustProxy: values.TRUST_PROXY === "true",
+    presenceGraceSeconds: values.PRESENCE_GRACE_SECONDS,
+    presenceHeartbeatSeconds: values.PRESENCE_HEARTBEAT_SECONDS,
+    routingTickMilliseconds: values.ROUTING_TICK_MS,
     cookieSecure: values.COOKIE_SECURE === "auto" ? (values.PUBLIC_URL?.startsWith("https:") ?? false) : values.COOKIE_SECURE === "true",
   };
 }

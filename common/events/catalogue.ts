@@ -10,6 +10,8 @@ import { agentLicencesSchema } from "../api/licences.ts";
 import { agentPermissionsSchema } from "../api/permissions.ts";
 import { userIdSchema } from "../domain/ids.ts";
 import { agentIdSchema, agentSummarySchema } from "../api/agents.ts";
+import { interactionIdSchema, interactionMessageSchema, interactionSchema, offerIdSchema, offerSchema } from "../api/interactions.ts";
+import { customStatusSchema, presenceSchema } from "../api/presence.ts";
 
 // One typed catalogue shared by the server and the web: event name → payload schema.
 // Names are `<entity>.<past-tense verb>` (CONVENTIONS.md, rule 4).
@@ -41,6 +43,17 @@ export const eventCatalogue = {
   "list.created": z.object({ list: listSchema }),
   "list.updated": z.object({ list: listSchema }),
   "list.deleted": z.object({ listId: listIdSchema }),
+  // Routing (issue 4). Offers and interactions go to the agent's own room; the wallboard hint carries no data
+  // (the page re-reads what its viewer may see).
+  "offer.created": z.object({ offer: offerSchema }),
+  "offer.withdrawn": z.object({ offerId: offerIdSchema, interactionId: interactionIdSchema, reason: z.enum(["accepted_elsewhere", "rejected", "expired", "timed_out", "abandoned", "unavailable"]) }),
+  "interaction.assigned": z.object({ interaction: interactionSchema }),
+  "interaction.updated": z.object({ interaction: interactionSchema }),
+  "interaction.closed": z.object({ interaction: interactionSchema }),
+  "interaction.message_added": z.object({ message: interactionMessageSchema }),
+  "presence.changed": z.object({ presence: presenceSchema }),
+  "custom_statuses.changed": z.object({ statuses: z.array(customStatusSchema) }),
+  "wallboard.changed": z.object({}),
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;

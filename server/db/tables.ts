@@ -199,6 +199,106 @@ export interface JobsTable {
   failedAt: Timestamp | null;
 }
 
+export type InteractionState = "queued" | "offered" | "active" | "closed" | "abandoned" | "timed_out";
+
+export interface EntryPointsTable {
+  id: Generated<string>;
+  name: string;
+  channel: Channel;
+  address: string;
+  inboundKeyHash: string | null;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface EntryPointQueuesTable {
+  entryPointId: string;
+  queueId: string;
+  position: number;
+}
+
+export interface CustomStatusesTable {
+  id: Generated<string>;
+  name: string;
+  pausesRouting: Generated<boolean>;
+  position: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface AgentPresenceTable {
+  userId: string;
+  status: Generated<"offline" | "ready" | "on-call" | "custom">;
+  customStatusId: string | null;
+  statusBeforeCall: string | null;
+  customStatusBeforeCall: string | null;
+  statusSince: Generated<Date>;
+  connectedUntil: Timestamp | null;
+  signedInAt: Timestamp | null;
+  idleSince: Generated<Date>;
+  lastOfferedAt: Timestamp | null;
+  updatedAt: UpdatedAt;
+}
+
+export interface InteractionsTable {
+  id: Generated<string>;
+  channel: Channel;
+  entryPointId: string | null;
+  externalId: string | null;
+  customerAddress: string;
+  customerName: string | null;
+  state: Generated<InteractionState>;
+  ownerId: string | null;
+  queueId: string | null;
+  chainPosition: Generated<number>;
+  queuedAt: Generated<Date>;
+  queueDeadlineAt: Timestamp | null;
+  openedAt: Generated<Date>;
+  acceptedAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  closedBy: string | null;
+  lastMessageAt: Timestamp | null;
+  snippet: string | null;
+  updatedAt: UpdatedAt;
+}
+
+export interface InteractionMessagesTable {
+  id: Generated<string>;
+  interactionId: string;
+  direction: "inbound" | "outbound";
+  authorId: string | null;
+  body: string;
+  delivery: Generated<"none" | "pending" | "delivered" | "failed">;
+  createdAt: Generated<Date>;
+}
+
+export interface OffersTable {
+  id: Generated<string>;
+  interactionId: string;
+  agentId: string;
+  queueId: string | null;
+  channel: Channel;
+  state: Generated<"pending" | "accepted" | "rejected" | "expired" | "withdrawn">;
+  createdAt: Generated<Date>;
+  expiresAt: Timestamp | null;
+  autoAnswerAt: Timestamp | null;
+  decidedAt: Timestamp | null;
+  attemptId: string;
+}
+
+export interface QueueAttemptsTable {
+  id: Generated<string>;
+  interactionId: string;
+  queueId: string | null;
+  channel: Channel;
+  enteredAt: Generated<Date>;
+  leftAt: Timestamp | null;
+  reason: "accepted" | "timeout" | "abandoned" | null;
+  agentId: string | null;
+}
+
 export interface Database {
   jobs: JobsTable;
   users: UsersTable;
@@ -220,6 +320,14 @@ export interface Database {
   mfaEnrolments: MfaEnrolmentsTable;
   mfaChallenges: MfaChallengesTable;
   auditLog: AuditLogTable;
+  entryPoints: EntryPointsTable;
+  entryPointQueues: EntryPointQueuesTable;
+  customStatuses: CustomStatusesTable;
+  agentPresence: AgentPresenceTable;
+  interactions: InteractionsTable;
+  interactionMessages: InteractionMessagesTable;
+  offers: OffersTable;
+  queueAttempts: QueueAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { channelSchema } from "../domain/channels.ts";
+import { userIdSchema } from "../domain/ids.ts";
+import { interactionStateSchema, MESSAGE_BODY_MAX, offerStateSchema, queueReportReasonSchema } from "../domain/interactions.ts";
+import { queueIdSchema } from "./groups.ts";
+
+export const interactionIdSchema = z.uuid("interactionId: an interaction id").brand<"InteractionId">();
+export type InteractionId = z.infer<typeof interactionIdSchema>;
+export const offerIdSchema = z.uuid("offerId: an offer id").brand<"OfferId">();
+export const entryPointIdSchema = z.uuid("entryPointId: an entry point id").brand<"EntryPointId">();
+export type EntryPointId = z.infer<typeof entryPointIdSchema>;
+
+const timestamp = z.iso.datetime({ offset: true });
+
+/** An interaction as its owner, or an agent it is offered to, sees it. Contact fields go through masking. */
+export const interactionSchema = z
+  .object({
+    id: interactionIdSchema,
+    channel: channelSchema,
+    entryPointId: entryPointIdSchema.nullable(),
+    entryPointName: z.string().nullable(),
+    customerAddress: z.string(),
+    customerName: z.string().nullable(),
+    state: interactionStateSchema,
+    ownerId: userIdSchema.nullable(),
+    queueId: queueIdSchema.nullable(),
+    queueName: z.string().nullable(),
+    openedAt: timestamp,
+    queuedAt: timestamp,
+    acceptedAt: timestamp.nullable(),
+    closedAt: timestamp.nullable(),
+    lastMessageAt: timestamp.nullable(),
+    snippet: z.string().nullable(),
+  })
+  .meta({ id: "Interaction" });
+export type Interaction = z.infer<typeof interactionSchema>;
+
+export const messageDeliverySchema = z.enum(["none", "pending", "delivered", "failed"]);
+export const interactionMessageSchema = z
+  .object({
+    id: z.uuid(),
+    interactionId: interactionIdSchema,
+    direction: z.enum(["inbound", "outbound"]),
+    authorId: userIdSchema.nullable(),
+    body: z.string(),
+    delivery: messageDeliverySchema,
+    createdAt: timestamp,
+  })
+  .meta({ id: "InteractionMessage" });
+export type InteractionMessage = z.infer<typeof interactionMessageSchema>;
+
+/** An alert to an agent: accept it (first accept wins), reject it, or hide it. */
+export const offerSchema = z
+  .object({
+    id: offerIdSchema,
+    state: offerStateSchema,
+    createdAt: timestamp,
+    expiresAt: timestamp.nullable(),
+    autoAnswerAt: timestamp.nullable(),
+    interaction: interactionSchema,
+  })
+  .meta({ id: "Offer" });
+export type Offer = z.infer<typeof offerSchema>;
+
+/** The desktop's whole live state: pending offers and open interactions with counters. */
+export const inboxSchema = z
+  .object({
+    offers: z.array(offerSchema),
+    interactions: z.array(interactionSchema),
+  })
+  .meta({ id: "Inbox" });
+export type Inbox = z.infer<typeof inboxSchema>;
+
+export const messageBodySchema = z
+  .string("body: the message text")
+  .trim()
+  .min(1, "body: write a message")
+  .max(MESSAGE_BODY_MAX, `body: at most ${MESSAGE_BODY_MAX} characters`);
+
+export const replyRequestSchema = z.object({ body: messageBodySchema });
+export type ReplyRequest = z.infer<typeof replyRequestSchema>;
+
+export const messagesPageSchema = z.object({ items: z.array(interactionMessageSchema) }).meta({ id: "InteractionMessages" });
+
+/** What to do with the agent's open interactions when they sign out (product.md, Presence). */
+export const OPEN_INTERACTION_DISPOSITIONS = ["requeue", "close"] as const;
+export const openInteractionDispositionSchema = z.enum(OPEN_INTERACTION_DISPOSITIONS, `openInteractions: one of ${OPEN_INTERACTION_DISPOSITIONS.join(", ")}`);
+export type OpenInteractionDisposition = z.infer<typeof openInteractionDispositionSchema>;
+
+export const queueAttemptSchema = z
+  .object({
+    id: z.uuid(),
+    interactionId: interactionIdSchema,
+    queueId: queueIdSchema.nullable(),
+    channel: channelSchema,
+    enteredAt: timestamp,
+    leftAt: timestamp.nullable(),
+    reason: queueReportReasonSchema.nullable(),
+    agentId: userIdSchema.nullable(),
+  })
+  .meta({ id: "QueueAttempt" });
+export type QueueAttempt = z.infer<typeof queueAttemptSchema>;
+
+/** Inbound customer message on an entry point (open channel, chat): starts or continues a conversation. */
+export const inboundMessageRequestSchema = z.object({
+  conversationId: z.string("conversationId: your conversation id").trim().min(1, "conversationId: required").max(200, "conversationId: at most 200 characters"),
+  customer: z.object({
+    id: z.string("customer.id: the customer's id or address").trim().min(1, "customer.id: required").max(200, "customer.id: at most 200 characters"),
+    name: z.string("customer.name: text").trim().max(200, "customer.name: at most 200 characters").optional(),
+  }),
+  body: messageBodySchema,
+});
+export type InboundMessageRequest = z.infer<typeof inboundMessageRequestSchema>;
