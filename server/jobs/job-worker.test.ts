@@ -73,6 +73,33 @@ describe(`durable jobs on ${testDatabaseKind()}`, () => {
     expect(calls).toBe(2);
   });
 
+  it("calls the kind's give-up callback once, after the last attempt only", async () => {
+    const givenUp: unknown[] = [];
+    const worker = new JobWorker(database.db, silent);
+    worker.register(
+      "doomed",
+      async () => {
+        throw new Error("receiver down");
+      },
+      {
+        onGiveUp: async (payload, lastError) => {
+          givenUp.push({ payload, lastError });
+        },
+      },
+    );
+    await enqueueJob(database.db, { kind: "doomed", payload: { messageId: "m1" } });
+    await sql`update jobs set max_attempts = 2`.execute(database.db);
+
+    await worker.runDue();
+    expect(givenUp).toEqual([]);
+    await sql`update jobs set due_at = now()`.execute(database.db);
+    await worker.runDue();
+    expect(givenUp).toEqual([{ payload: { messageId: "m1" }, lastError: "receiver down" }]);
+    await sql`update jobs set due_at = now()`.execute(database.db);
+    expect(await worker.runDue()).toBe(0);
+    expect(givenUp).toHaveLength(1);
+  });
+
   it("gives each job to exactly one of several workers", async () => {
     for (let index = 0; index < 40; index += 1) {
       await enqueueJob(database.db, { kind: "count", payload: { index } });

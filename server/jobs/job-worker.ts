@@ -4,6 +4,11 @@ import { claimDueJobs, failJob, finishJob, type ClaimedJob } from "./jobs.reposi
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
+export interface JobKindOptions {
+  /** Called once when the job's last attempt failed and it is given up (e.g. to mark a message failed). */
+  onGiveUp?: (payload: Record<string, unknown>, lastError: string) => Promise<void>;
+}
+
 export interface JobWorkerOptions {
   pollMilliseconds?: number;
   batchSize?: number;
@@ -17,6 +22,7 @@ export interface JobWorkerOptions {
  */
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly kindOptions = new Map<string, JobKindOptions>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -35,8 +41,9 @@ export class JobWorker {
     this.leaseSeconds = options.leaseSeconds ?? 120;
   }
 
-  register(kind: string, handler: JobHandler): void {
+  register(kind: string, handler: JobHandler, options: JobKindOptions = {}): void {
     this.handlers.set(kind, handler);
+    this.kindOptions.set(kind, options);
   }
 
   start(): void {
@@ -108,6 +115,18 @@ export class JobWorker {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, error: message }, "job failed; it will be retried");
       await failJob(this.db, job, message, retryDelaySeconds(job.attempts));
+      if (job.attempts >= job.maxAttempts) {
+        await this.giveUp(job, message);
+      }
+    }
+  }
+
+  private async giveUp(job: ClaimedJob, lastError: string): Promise<void> {
+    this.logger.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: lastError }, "job given up after its last attempt");
+    try {
+      await this.kindOptions.get(job.kind)?.onGiveUp?.(job.payload, lastError);
+    } catch (error) {
+      this.logger.error({ err: error, jobId: job.id, kind: job.kind }, "job give-up callback failed");
     }
   }
 }
