@@ -299,6 +299,14 @@ export interface QueueAttemptsTable {
   agentId: string | null;
 }
 
+export interface TelephonyEventsTable {
+  callId: string;
+  type: "call.offered" | "call.answered" | "call.ended";
+  agentId: string | null;
+  interactionId: string | null;
+  receivedAt: Generated<Date>;
+}
+
 export interface Database {
   jobs: JobsTable;
   users: UsersTable;
@@ -328,6 +336,7 @@ export interface Database {
   interactionMessages: InteractionMessagesTable;
   offers: OffersTable;
   queueAttempts: QueueAttemptsTable;
+  telephonyEvents: TelephonyEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
