@@ -8,6 +8,7 @@ import { buildApp } from "./http/app.ts";
 import type { Clock } from "./lib/clock.ts";
 import { registerAuthListeners } from "./modules/auth/auth.listeners.ts";
 import { registerMembershipListeners } from "./modules/memberships/memberships.listeners.ts";
+import { registerWallboardListeners } from "./modules/wallboard/wallboard.listeners.ts";
 import type { InitialAdmin } from "./modules/users/users.service.ts";
 import { Gateway } from "./realtime/gateway.ts";
 import { createServices, type Services } from "./services.ts";
@@ -55,6 +56,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     roomResolvers: [async (principal) => services.memberships.roomsOf(principal.user.id)],
   });
   const stopMembershipListeners = registerMembershipListeners(services.events, gateway);
+  const stopWallboardListeners = registerWallboardListeners(services.events);
   const address = await app.listen({ port: config.port, host: config.host });
   services.jobs.start();
   const sweep = setInterval(() => {
@@ -75,6 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await services.jobs.stop();
       stopAuthListeners();
       stopMembershipListeners();
+      stopWallboardListeners();
       await gateway.close();
       await app.close();
       await redis?.quit().catch(() => undefined);

@@ -28,6 +28,7 @@ import { ContactMasking } from "./modules/masking/contact-masking.service.ts";
 import { MfaService } from "./modules/mfa/mfa.service.ts";
 import { PasswordResetService } from "./modules/password-reset/password-reset.service.ts";
 import { UserSecurityService } from "./modules/user-security/user-security.service.ts";
+import { WallboardService } from "./modules/wallboard/wallboard.service.ts";
 
 export interface Services {
   events: EventBus;
@@ -53,6 +54,7 @@ export interface Services {
   queues: QueuesService;
   campaigns: MemberGroupService<Campaign>;
   lists: MemberGroupService<List>;
+  wallboard: WallboardService;
 }
 
 export interface ServicesOptions {
@@ -89,5 +91,6 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const queues = new QueuesService(db, events, audit, memberships, settings);
   const campaigns = new MemberGroupService(campaignKind, db, events, audit, memberships);
   const lists = new MemberGroupService(listKind, db, events, audit, memberships);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists };
+  const wallboard = new WallboardService(db, settings);
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, wallboard };
 }

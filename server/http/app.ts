@@ -28,6 +28,7 @@ import { registerListsRoutes } from "../modules/lists/lists.routes.ts";
 import { registerMembershipsRoutes } from "../modules/memberships/memberships.routes.ts";
 import { registerQueuesRoutes } from "../modules/queues/queues.routes.ts";
 import { registerTeamsRoutes } from "../modules/teams/teams.routes.ts";
+import { registerWallboardRoutes } from "../modules/wallboard/wallboard.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAccessControl } from "./access.ts";
 import { registerErrorHandling } from "./error-handler.ts";
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPermissionsRoutes(app, services.permissions);
   registerLicencesRoutes(app, services.licences);
   registerClientLogsRoutes(app, services.clientLogs);
+  registerWallboardRoutes(app, services.wallboard);
 
   if (webDirectory) {
     await registerWebApp(app, webDirectory);
