@@ -2,6 +2,7 @@ import type { RouteObject } from "react-router";
 import { ConsoleLayout } from "./admin/console-layout.tsx";
 import type { ConsoleSection } from "./admin/console-section.ts";
 import { consoleSections } from "./admin/console-sections.tsx";
+import { AlertsPage } from "./agent/alerts-page.tsx";
 import { DesktopLayout } from "./agent/desktop-layout.tsx";
 import { InboxPage } from "./agent/inbox-page.tsx";
 import { RequireModule } from "./agent/require-module.tsx";
@@ -45,6 +46,14 @@ export const appRoutes: RouteObject[] = [
                 element: (
                   <RequireModule module="inbox">
                     <InboxPage />
+                  </RequireModule>
+                ),
+              },
+              {
+                path: "alerts",
+                element: (
+                  <RequireModule module="inbox">
+                    <AlertsPage />
                   </RequireModule>
                 ),
               },

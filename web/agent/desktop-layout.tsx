@@ -1,30 +1,59 @@
 import type { Module } from "../../common/domain/modules.ts";
 import { AppShell, type NavigationItem } from "../components/app-shell.tsx";
+import { AlertToasts } from "./alert-toasts.tsx";
+import { ChannelPauseMenu } from "./channel-pause-menu.tsx";
 import { ClientLogIndicator } from "./client-log-indicator.tsx";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
+import { DesktopStateProvider } from "./desktop-state-provider.tsx";
+import { useInbox } from "./inbox-queries.ts";
+import { SignOutDialog } from "./sign-out-dialog.tsx";
+import { StatusSelector } from "./status-selector.tsx";
+import { useDesktopSignOut } from "./use-desktop-sign-out.ts";
 import { useOwnModules } from "./use-own-modules.ts";
+import "./desktop.css";
 
 // An entry with a module is shown only while that module is on for the agent (product.md: module permissions).
 const ITEMS: readonly (NavigationItem & { module?: Module })[] = [
   { to: "/desktop", label: "Inbox", end: true, module: "inbox" },
+  { to: "/desktop/alerts", label: "Alerts", module: "inbox" },
   { to: "/desktop/tokens", label: "API tokens", module: "apiTokens" },
   { to: "/desktop/sign-in-security", label: "Sign-in security" },
 ];
 
-export function DesktopLayout() {
+function DesktopFrame() {
   const modules = useOwnModules();
+  const inbox = useInbox();
+  const signOut = useDesktopSignOut();
+  const waiting = inbox.data?.offers.filter((offer) => offer.state === "pending").length ?? 0;
   // Until the agent's modules are known, only entries without a module show: a turned-off module never flashes.
-  const items = ITEMS.filter((item) => item.module === undefined || modules?.[item.module] === true);
+  const items = ITEMS.filter((item) => item.module === undefined || modules?.[item.module] === true).map((item) =>
+    item.to === "/desktop/alerts" ? { ...item, badge: waiting } : item,
+  );
   return (
-    <AppShell
-      navigationLabel="Desktop"
-      navigationItems={items}
-      headerStatus={
-        <>
-          <ClientLogIndicator />
-          <ConnectionIndicator />
-        </>
-      }
-    />
+    <>
+      <AppShell
+        navigationLabel="Desktop"
+        navigationItems={items}
+        signOutAction={{ run: signOut.start, pending: signOut.pending }}
+        headerStatus={
+          <>
+            <StatusSelector />
+            <ChannelPauseMenu />
+            <ClientLogIndicator />
+            <ConnectionIndicator />
+          </>
+        }
+      />
+      {modules?.inbox === true ? <AlertToasts /> : null}
+      <SignOutDialog openCount={signOut.openCount} busy={signOut.pending} onChoose={signOut.choose} onCancel={signOut.cancel} />
+    </>
+  );
+}
+
+export function DesktopLayout() {
+  return (
+    <DesktopStateProvider>
+      <DesktopFrame />
+    </DesktopStateProvider>
   );
 }

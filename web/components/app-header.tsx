@@ -3,10 +3,17 @@ import { useCurrentUser } from "../hooks/use-session.ts";
 import { useSignOut } from "../hooks/use-sign-out.ts";
 import { roleLabel } from "../session/role-label.ts";
 
+/** A page's own Sign out (the desktop asks about open conversations first). */
+export interface SignOutAction {
+  run: () => void;
+  pending: boolean;
+}
+
 // Product name, who is signed in, an optional status slot (the desktop's connection), and Sign out.
-export function AppHeader({ status }: { status?: ReactNode }) {
+export function AppHeader({ status, signOutAction }: { status?: ReactNode; signOutAction?: SignOutAction | undefined }) {
   const user = useCurrentUser();
-  const signOut = useSignOut();
+  const defaultSignOut = useSignOut();
+  const signOut = signOutAction ?? { run: () => defaultSignOut.mutate(), pending: defaultSignOut.isPending };
   return (
     <header className="app-header">
       <p className="brand">Switchboard</p>
@@ -19,10 +26,10 @@ export function AppHeader({ status }: { status?: ReactNode }) {
         <button
           type="button"
           className="button"
-          aria-disabled={signOut.isPending}
+          aria-disabled={signOut.pending}
           onClick={() => {
-            if (!signOut.isPending) {
-              signOut.mutate();
+            if (!signOut.pending) {
+              signOut.run();
             }
           }}
         >

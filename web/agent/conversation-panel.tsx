@@ -1,0 +1,74 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Interaction } from "../../common/api/interactions.ts";
+import { isApiError } from "../api/api-error.ts";
+import { closeInteraction } from "../api/inbox.api.ts";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ChannelBadge } from "./channel-badge.tsx";
+import { useDesktopState } from "./desktop-state.ts";
+import { withInteraction } from "./inbox-cache.ts";
+import { refreshCounters, updateInbox } from "./inbox-queries.ts";
+import { customerLabel } from "./interaction-labels.ts";
+import { MessageList } from "./message-list.tsx";
+import { ReplyBox } from "./reply-box.tsx";
+import { tabIdOf } from "./interaction-tabs.tsx";
+
+interface ConversationPanelProps {
+  interaction: Interaction;
+  panelId: string;
+}
+
+// The selected conversation: who and where from, its messages, the reply box, and Close (after a confirmation).
+export function ConversationPanel({ interaction, panelId }: ConversationPanelProps) {
+  const queryClient = useQueryClient();
+  const desktop = useDesktopState();
+  const [confirming, setConfirming] = useState(false);
+  const customer = customerLabel(interaction);
+
+  const close = useMutation({
+    mutationFn: () => closeInteraction(interaction.id),
+    onMutate: () => ({ end: desktop.beginOwnAction(interaction.id) }),
+    onSuccess: (closed) => {
+      setConfirming(false);
+      desktop.saveDraft(interaction.id, "");
+      desktop.selectInteraction(null);
+      updateInbox(queryClient, (inbox) => withInteraction(inbox, closed));
+      refreshCounters(queryClient);
+    },
+    onSettled: (_data, _error, _variables, context) => context?.end(),
+  });
+
+  return (
+    <section className="conversation" id={panelId} role="tabpanel" aria-labelledby={tabIdOf(interaction.id)}>
+      <header className="conversation-header">
+        <div>
+          <h2 className="conversation-title">{customer}</h2>
+          <p className="conversation-meta">
+            <ChannelBadge channel={interaction.channel} />
+            <span>{interaction.customerAddress}</span>
+            {interaction.queueName === null ? null : <span>{interaction.queueName}</span>}
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
+          Close conversation
+        </button>
+      </header>
+      <MessageList interaction={interaction} />
+      <ReplyBox key={interaction.id} interaction={interaction} />
+      <ConfirmDialog
+        open={confirming}
+        title="Close this conversation?"
+        confirmLabel="Close conversation"
+        busy={close.isPending}
+        error={close.isError ? (isApiError(close.error) ? close.error.message : "The conversation was not closed. Try again.") : null}
+        onConfirm={() => close.mutate()}
+        onCancel={() => {
+          setConfirming(false);
+          close.reset();
+        }}
+      >
+        <p>The conversation with {customer} leaves your tabs and frees its slot.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { OpenInteractionDisposition } from "../../common/api/interactions.ts";
+import { customStatusSchema, presenceSchema, type CustomStatus, type Presence, type SetStatusRequest } from "../../common/api/presence.ts";
+import type { Channel } from "../../common/domain/channels.ts";
+import { requestJson, requestWithoutContent } from "./http-client.ts";
+
+export const presenceQueryKeys = {
+  own: ["presence", "me"],
+  customStatuses: ["custom-statuses"],
+} as const;
+
+const customStatusListSchema = z.object({ items: z.array(customStatusSchema) });
+
+export async function fetchOwnPresence(): Promise<Presence> {
+  return requestJson("/api/v1/presence/me", presenceSchema);
+}
+
+export async function fetchCustomStatuses(): Promise<CustomStatus[]> {
+  const list = await requestJson("/api/v1/custom-statuses", customStatusListSchema);
+  return list.items;
+}
+
+// The writes below are followed by `presence.changed`; the page re-reads its presence after each one too.
+export async function setOwnStatus(request: SetStatusRequest): Promise<void> {
+  await requestWithoutContent("/api/v1/presence/me/status", { method: "PUT", body: request });
+}
+
+export async function setChannelPaused(channel: Channel, paused: boolean): Promise<void> {
+  await requestWithoutContent(`/api/v1/presence/me/channels/${channel}/pause`, { method: "PUT", body: { paused } });
+}
+
+export async function setAllChannelsPaused(paused: boolean): Promise<void> {
+  await requestWithoutContent("/api/v1/presence/me/channels/pause", { method: "PUT", body: { paused } });
+}
+
+/**
+ * Ends the agent's shift: presence goes offline and the session ends. With open interactions and no choice the
+ * server answers 409 `open_interactions` (product.md, Presence: signing out with open interactions asks).
+ */
+export async function signOutOfDesktop(openInteractions?: OpenInteractionDisposition): Promise<void> {
+  await requestWithoutContent("/api/v1/presence/me/sign-out", {
+    method: "POST",
+    body: openInteractions === undefined ? {} : { openInteractions },
+  });
+}
