@@ -19,6 +19,7 @@ import { listKind } from "./modules/lists/lists.definition.ts";
 import { MemberGroupService } from "./modules/memberships/member-group.service.ts";
 import { MembershipsService } from "./modules/memberships/memberships.service.ts";
 import { QueuesService } from "./modules/queues/queues.service.ts";
+import { EntryPointsService } from "./modules/entry-points/entry-points.service.ts";
 import { TeamsService } from "./modules/teams/teams.service.ts";
 import { createLogger } from "./lib/logger.ts";
 import { JobWorker } from "./jobs/job-worker.ts";
@@ -54,6 +55,7 @@ export interface Services {
   queues: QueuesService;
   campaigns: MemberGroupService<Campaign>;
   lists: MemberGroupService<List>;
+  entryPoints: EntryPointsService;
   wallboard: WallboardService;
 }
 
@@ -91,6 +93,7 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const queues = new QueuesService(db, events, audit, memberships, settings);
   const campaigns = new MemberGroupService(campaignKind, db, events, audit, memberships);
   const lists = new MemberGroupService(listKind, db, events, audit, memberships);
+  const entryPoints = new EntryPointsService(db, events, audit, settings);
   const wallboard = new WallboardService(db, settings);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, wallboard };
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, wallboard };
 }

@@ -10,7 +10,7 @@ import { agentLicencesSchema } from "../api/licences.ts";
 import { agentPermissionsSchema } from "../api/permissions.ts";
 import { userIdSchema } from "../domain/ids.ts";
 import { agentIdSchema, agentSummarySchema } from "../api/agents.ts";
-import { interactionIdSchema, interactionMessageSchema, interactionSchema, offerIdSchema, offerSchema } from "../api/interactions.ts";
+import { entryPointIdSchema, interactionIdSchema, interactionMessageSchema, interactionSchema, offerIdSchema, offerSchema } from "../api/interactions.ts";
 import { customStatusSchema, presenceSchema } from "../api/presence.ts";
 
 // One typed catalogue shared by the server and the web: event name → payload schema.
@@ -54,6 +54,10 @@ export const eventCatalogue = {
   "presence.changed": z.object({ presence: presenceSchema }),
   "custom_statuses.changed": z.object({ statuses: z.array(customStatusSchema) }),
   "wallboard.changed": z.object({}),
+  // Entry points carry only their id: the page re-reads, so the webhook signing secret never rides an event.
+  "entry_point.created": z.object({ entryPointId: entryPointIdSchema }),
+  "entry_point.updated": z.object({ entryPointId: entryPointIdSchema }),
+  "entry_point.deleted": z.object({ entryPointId: entryPointIdSchema }),
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;

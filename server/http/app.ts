@@ -27,6 +27,7 @@ import { registerCampaignsRoutes } from "../modules/campaigns/campaigns.routes.t
 import { registerListsRoutes } from "../modules/lists/lists.routes.ts";
 import { registerMembershipsRoutes } from "../modules/memberships/memberships.routes.ts";
 import { registerQueuesRoutes } from "../modules/queues/queues.routes.ts";
+import { registerEntryPointsRoutes } from "../modules/entry-points/entry-points.routes.ts";
 import { registerTeamsRoutes } from "../modules/teams/teams.routes.ts";
 import { registerWallboardRoutes } from "../modules/wallboard/wallboard.routes.ts";
 import type { Services } from "../services.ts";
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, services.audit);
   registerTeamsRoutes(app, services.teams);
   registerQueuesRoutes(app, services.queues);
+  registerEntryPointsRoutes(app, services.entryPoints);
   registerCampaignsRoutes(app, services.campaigns);
   registerListsRoutes(app, services.lists);
   registerMembershipsRoutes(app, services.memberships);
