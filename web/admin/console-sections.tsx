@@ -5,11 +5,13 @@ import { groupsSections } from "./groups/groups.sections.tsx";
 import { OverviewPage } from "./overview-page.tsx";
 import { SecurityPage } from "./security-page.tsx";
 import { securitySuiteSections } from "./security-suite/security-suite.sections.tsx";
+import { wallboardSections } from "./wallboard/wallboard.sections.tsx";
 import { ApiTokensPage } from "../tokens/api-tokens-page.tsx";
 
 // The console's sections in navigation order. Each area declares its own in `<area>/<area>.sections.tsx`.
 export const consoleSections: ConsoleSection[] = [
   { path: "", label: "Overview", roles: ["admin", "supervisor"], element: <OverviewPage /> },
+  ...wallboardSections,
   ...agentsSections,
   ...groupsSections,
   ...channelsSections,
