@@ -5,6 +5,11 @@ import { TextField } from "../../components/text-field.tsx";
 import { AgentRow } from "./agent-row.tsx";
 import { filterAgents, statusFilterOptions } from "./wallboard-format.ts";
 
+function agentCount(shown: number, total: number): string {
+  const noun = total === 1 ? "agent" : "agents";
+  return shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`;
+}
+
 interface AgentsBoardProps {
   agents: readonly WallboardAgent[];
   serverOffset: number;
@@ -30,7 +35,7 @@ export function AgentsBoard({ agents, serverOffset }: AgentsBoardProps) {
         <SelectField label="Status" value={status} options={choices} onChange={setStatus} />
       </div>
       <p className="wallboard-muted" role="status">
-        {shown.length === agents.length ? `${agents.length} agents` : `${shown.length} of ${agents.length} agents`}
+        {agentCount(shown.length, agents.length)}
       </p>
       <div className="table-scroll">
         <table className="table wallboard-agents-table">
@@ -39,7 +44,7 @@ export function AgentsBoard({ agents, serverOffset }: AgentsBoardProps) {
             <tr>
               <th scope="col">Agent</th>
               <th scope="col">Status</th>
-              <th scope="col">For</th>
+              <th scope="col">Time in status</th>
               <th scope="col">Load</th>
               <th scope="col">Open tabs</th>
               <th scope="col">Offers</th>
