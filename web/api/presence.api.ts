@@ -20,17 +20,17 @@ export async function fetchCustomStatuses(): Promise<CustomStatus[]> {
   return list.items;
 }
 
-// The writes below are followed by `presence.changed`; the page re-reads its presence after each one too.
-export async function setOwnStatus(request: SetStatusRequest): Promise<void> {
-  await requestWithoutContent("/api/v1/presence/me/status", { method: "PUT", body: request });
+// Each write answers with the presence it left (a 409 `on_call` for a status chosen during a call).
+export async function setOwnStatus(request: SetStatusRequest): Promise<Presence> {
+  return requestJson("/api/v1/presence/me/status", presenceSchema, { method: "PUT", body: request });
 }
 
-export async function setChannelPaused(channel: Channel, paused: boolean): Promise<void> {
-  await requestWithoutContent(`/api/v1/presence/me/channels/${channel}/pause`, { method: "PUT", body: { paused } });
+export async function setChannelPaused(channel: Channel, paused: boolean): Promise<Presence> {
+  return requestJson(`/api/v1/presence/me/channels/${channel}/pause`, presenceSchema, { method: "PUT", body: { paused } });
 }
 
-export async function setAllChannelsPaused(paused: boolean): Promise<void> {
-  await requestWithoutContent("/api/v1/presence/me/channels/pause", { method: "PUT", body: { paused } });
+export async function setAllChannelsPaused(paused: boolean): Promise<Presence> {
+  return requestJson("/api/v1/presence/me/channels/pause", presenceSchema, { method: "PUT", body: { paused } });
 }
 
 /**
