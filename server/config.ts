@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PRESENCE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   ROUTING_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(500),
+  OPEN_CHANNEL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
 export interface Config {
@@ -50,6 +51,8 @@ export interface Config {
   presenceHeartbeatSeconds: number;
   /** How often each process sweeps routing timers (offer and queue timeouts, auto-answer) and waiting work. */
   routingTickMilliseconds: number;
+  /** Open channel: inbound requests allowed per entry point per minute. */
+  openChannelRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +83,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     presenceGraceSeconds: values.PRESENCE_GRACE_SECONDS,
     presenceHeartbeatSeconds: values.PRESENCE_HEARTBEAT_SECONDS,
     routingTickMilliseconds: values.ROUTING_TICK_MS,
+    openChannelRateLimit: values.OPEN_CHANNEL_RATE_LIMIT,
     cookieSecure: values.COOKIE_SECURE === "auto" ? (values.PUBLIC_URL?.startsWith("https:") ?? false) : values.COOKIE_SECURE === "true",
   };
 }
