@@ -40,6 +40,15 @@ export function AgentsBoard({ agents, serverOffset }: AgentsBoardProps) {
       <div className="table-scroll">
         <table className="table wallboard-agents-table">
           <caption className="visually-hidden">Agents, their status, load per channel, open tabs and pending offers</caption>
+          {/* Fixed column widths: a status or a load that changes never moves the other columns. */}
+          <colgroup>
+            <col className="wallboard-column-agent" />
+            <col className="wallboard-column-status" />
+            <col className="wallboard-column-time" />
+            <col className="wallboard-column-load" />
+            <col className="wallboard-column-count" />
+            <col className="wallboard-column-count" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Agent</th>
