@@ -8,7 +8,10 @@ import { buildApp } from "./http/app.ts";
 import type { Clock } from "./lib/clock.ts";
 import { registerAuthListeners } from "./modules/auth/auth.listeners.ts";
 import { registerMembershipListeners } from "./modules/memberships/memberships.listeners.ts";
+import { registerRoutingListeners } from "./routing/routing.listeners.ts";
+import { RoutingWorker } from "./routing/routing-worker.ts";
 import { registerWallboardListeners } from "./modules/wallboard/wallboard.listeners.ts";
+import { PresenceConnections } from "./modules/presence/presence-connections.ts";
 import type { InitialAdmin } from "./modules/users/users.service.ts";
 import { Gateway } from "./realtime/gateway.ts";
 import { createServices, type Services } from "./services.ts";
@@ -46,6 +49,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
   const app = await buildApp({ config, services, redis, webDirectory: options.webDirectory, logStream: options.logStream });
   const stopAuthListeners = registerAuthListeners(services.events, services.auth, app.log);
+  const presenceConnections = new PresenceConnections({ db: database.db, presence: services.presence, logger: app.log, heartbeatSeconds: config.presenceHeartbeatSeconds });
   const gateway = new Gateway({
     httpServer: app.server,
     authService: services.auth,
@@ -54,11 +58,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     redisUrl: config.redisUrl,
     publicUrl: config.publicUrl,
     roomResolvers: [async (principal) => services.memberships.roomsOf(principal.user.id)],
+    connectionListeners: [presenceConnections.listener],
   });
   const stopMembershipListeners = registerMembershipListeners(services.events, gateway);
   const stopWallboardListeners = registerWallboardListeners(services.events);
+  const stopRoutingListeners = registerRoutingListeners(services.events, services.routing);
+  const routingWorker = new RoutingWorker(services.routing, app.log, config.routingTickMilliseconds);
   const address = await app.listen({ port: config.port, host: config.host });
   services.jobs.start();
+  presenceConnections.start();
+  routingWorker.start();
   const sweep = setInterval(() => {
     services.auth.deleteExpiredSessions().catch((error: unknown) => app.log.warn({ err: error }, "session sweep failed"));
     services.mfa.deleteDeadChallenges().catch((error: unknown) => app.log.warn({ err: error }, "MFA challenge sweep failed"));
@@ -74,10 +83,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     url: address.replace("0.0.0.0", "localhost").replace("[::]", "localhost"),
     close: async () => {
       clearInterval(sweep);
+      await routingWorker.stop();
+      stopRoutingListeners();
       await services.jobs.stop();
       stopAuthListeners();
       stopMembershipListeners();
       stopWallboardListeners();
+      await presenceConnections.stop();
       await gateway.close();
       await app.close();
       await redis?.quit().catch(() => undefined);

@@ -20,6 +20,9 @@ import { MemberGroupService } from "./modules/memberships/member-group.service.t
 import { MembershipsService } from "./modules/memberships/memberships.service.ts";
 import { QueuesService } from "./modules/queues/queues.service.ts";
 import { EntryPointsService } from "./modules/entry-points/entry-points.service.ts";
+import { registerOpenChannelDelivery } from "./modules/open-channel/open-channel.listeners.ts";
+import { OpenChannelService } from "./modules/open-channel/open-channel.service.ts";
+import { TelephonyService } from "./modules/telephony/telephony.service.ts";
 import { TeamsService } from "./modules/teams/teams.service.ts";
 import { createLogger } from "./lib/logger.ts";
 import { JobWorker } from "./jobs/job-worker.ts";
@@ -29,7 +32,11 @@ import { ContactMasking } from "./modules/masking/contact-masking.service.ts";
 import { MfaService } from "./modules/mfa/mfa.service.ts";
 import { PasswordResetService } from "./modules/password-reset/password-reset.service.ts";
 import { UserSecurityService } from "./modules/user-security/user-security.service.ts";
+import { RoutingService } from "./routing/routing.service.ts";
+import { InteractionsService } from "./modules/interactions/interactions.service.ts";
 import { WallboardService } from "./modules/wallboard/wallboard.service.ts";
+import { CustomStatusesService } from "./modules/presence/custom-statuses.service.ts";
+import { PresenceService } from "./modules/presence/presence.service.ts";
 
 export interface Services {
   events: EventBus;
@@ -56,12 +63,19 @@ export interface Services {
   campaigns: MemberGroupService<Campaign>;
   lists: MemberGroupService<List>;
   entryPoints: EntryPointsService;
+  openChannel: OpenChannelService;
+  telephony: TelephonyService;
+  /** The routing engine; server.ts starts its timer worker. */
+  routing: RoutingService;
+  interactions: InteractionsService;
   wallboard: WallboardService;
+  presence: PresenceService;
+  customStatuses: CustomStatusesService;
 }
 
 export interface ServicesOptions {
   db: Db;
-  config: Pick<Config, "sessionIdleMinutes" | "sessionMaxHours"> & Partial<Pick<Config, "smtpUrl" | "logLevel">>;
+  config: Pick<Config, "sessionIdleMinutes" | "sessionMaxHours"> & Partial<Pick<Config, "smtpUrl" | "logLevel" | "presenceGraceSeconds" | "presenceHeartbeatSeconds">>;
   clock?: Clock;
 }
 
@@ -94,6 +108,21 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const campaigns = new MemberGroupService(campaignKind, db, events, audit, memberships);
   const lists = new MemberGroupService(listKind, db, events, audit, memberships);
   const entryPoints = new EntryPointsService(db, events, audit, settings);
+  const routing = new RoutingService(db, events, settings, logger);
+  const interactions = new InteractionsService(db, settings);
   const wallboard = new WallboardService(db, settings);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, wallboard };
+  const presence = new PresenceService({
+    db,
+    events,
+    settings,
+    scope: agentScope,
+    releaser: () => routing,
+    graceSeconds: config.presenceGraceSeconds ?? 30,
+    heartbeatSeconds: config.presenceHeartbeatSeconds ?? 10,
+  });
+  const customStatuses = new CustomStatusesService(db, events, audit, presence);
+  const openChannel = new OpenChannelService(db, routing, logger);
+  registerOpenChannelDelivery({ routing, jobs, events, openChannel });
+  const telephony = new TelephonyService(db, routing, presence);
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses };
 }

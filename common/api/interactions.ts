@@ -111,3 +111,18 @@ export const inboundMessageRequestSchema = z.object({
   body: messageBodySchema,
 });
 export type InboundMessageRequest = z.infer<typeof inboundMessageRequestSchema>;
+
+/** What the agent holds per channel against their limits (0 = unlimited), for the desktop's counters. */
+export const inboxCountersSchema = z
+  .object({
+    channels: z.array(
+      z.object({ channel: channelSchema, open: z.int(), offered: z.int(), capacity: z.int(), enabled: z.boolean(), paused: z.boolean() }),
+    ),
+    openTotal: z.int(),
+    maxOpenTabs: z.int(),
+  })
+  .meta({ id: "InboxCounters" });
+export type InboxCounters = z.infer<typeof inboxCountersSchema>;
+
+export const interactionParamsSchema = z.object({ interactionId: interactionIdSchema });
+export const queueAttemptsSchema = z.object({ items: z.array(queueAttemptSchema) }).meta({ id: "QueueAttempts" });

@@ -28,8 +28,13 @@ import { registerListsRoutes } from "../modules/lists/lists.routes.ts";
 import { registerMembershipsRoutes } from "../modules/memberships/memberships.routes.ts";
 import { registerQueuesRoutes } from "../modules/queues/queues.routes.ts";
 import { registerEntryPointsRoutes } from "../modules/entry-points/entry-points.routes.ts";
+import { registerOpenChannelRoutes } from "../modules/open-channel/open-channel.routes.ts";
+import { registerTelephonyRoutes } from "../modules/telephony/telephony.routes.ts";
 import { registerTeamsRoutes } from "../modules/teams/teams.routes.ts";
+import { registerInteractionsRoutes } from "../modules/interactions/interactions.routes.ts";
 import { registerWallboardRoutes } from "../modules/wallboard/wallboard.routes.ts";
+import { registerCustomStatusesRoutes } from "../modules/presence/custom-statuses.routes.ts";
+import { registerPresenceRoutes } from "../modules/presence/presence.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAccessControl } from "./access.ts";
 import { registerErrorHandling } from "./error-handler.ts";
@@ -109,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTeamsRoutes(app, services.teams);
   registerQueuesRoutes(app, services.queues);
   registerEntryPointsRoutes(app, services.entryPoints);
+  registerOpenChannelRoutes(app, services.openChannel, { rateLimit: config.openChannelRateLimit });
+  registerTelephonyRoutes(app, services.telephony);
   registerCampaignsRoutes(app, services.campaigns);
   registerListsRoutes(app, services.lists);
   registerMembershipsRoutes(app, services.memberships);
@@ -121,7 +128,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPermissionsRoutes(app, services.permissions);
   registerLicencesRoutes(app, services.licences);
   registerClientLogsRoutes(app, services.clientLogs);
+  registerInteractionsRoutes(app, services.routing, services.interactions);
   registerWallboardRoutes(app, services.wallboard);
+  registerCustomStatusesRoutes(app, services.customStatuses);
+  registerPresenceRoutes(app, services.presence, services.auth, { cookieSecure: config.cookieSecure });
 
   if (webDirectory) {
     await registerWebApp(app, webDirectory);

@@ -1,0 +1,119 @@
+import { sql } from "kysely";
+import { firstIneligibility } from "../../common/domain/capacity.ts";
+import { statusAllowsNewWork, type PresenceStatus } from "../../common/domain/presence.ts";
+import type { Db } from "../db/database.ts";
+import { ConflictError, NotFoundError } from "../lib/errors.ts";
+import type { AccountLimits } from "./eligibility.ts";
+import { closeAttempt, endPendingOffers, findAgentHoldings, lockWaitingInteraction, type InteractionRow } from "./routing.repository.ts";
+
+export interface AcceptOptions {
+  /** The PBX answered a call: presence does not gate it (the agent picked up), capacity still does. */
+  ignoreStatus?: boolean;
+  /** Auto-answer and telephony accept without a pending offer check on behalf of the agent's own offer. */
+  requireOffer?: boolean;
+}
+
+export interface Accepted {
+  interaction: InteractionRow;
+  /** Other agents whose alert for it ended. */
+  withdrawn: { id: string; agentId: string }[];
+  alreadyOwned: boolean;
+}
+
+/**
+ * product.md, Routing: an accept is atomic: one owner, and no agent ever over capacity or the tab limit. One
+ * transaction locks the interaction, then the agent's presence row (every change to what the agent holds locks
+ * it), counts what the agent holds with the locks held, and only then takes ownership.
+ */
+export async function acceptInteraction(db: Db, agentId: string, interactionId: string, limits: (channel: InteractionRow["channel"]) => AccountLimits, options: AcceptOptions = {}): Promise<Accepted> {
+  return db.transaction().execute(async (transaction) => {
+    const interaction = await lockWaitingInteraction(transaction, interactionId, true);
+    if (!interaction) {
+      throw new NotFoundError("interaction_not_found", "This interaction does not exist.");
+    }
+    if (interaction.state === "active" && interaction.ownerId === agentId) {
+      return { interaction, withdrawn: [], alreadyOwned: true };
+    }
+    if (interaction.state !== "queued" && interaction.state !== "offered") {
+      throw new ConflictError("interaction_taken", interaction.state === "active" ? "Another agent took this interaction." : "This interaction has ended.");
+    }
+    const offer = await transaction
+      .selectFrom("offers")
+      .select("id")
+      .where("interactionId", "=", interactionId)
+      .where("agentId", "=", agentId)
+      .where("state", "=", "pending")
+      .executeTakeFirst();
+    if (!offer && options.requireOffer !== false) {
+      throw new ConflictError("offer_not_found", "This interaction is not offered to you.");
+    }
+    const presence = await transaction
+      .selectFrom("agentPresence")
+      .leftJoin("customStatuses", "customStatuses.id", "agentPresence.customStatusId")
+      .select(["agentPresence.status", "customStatuses.pausesRouting"])
+      .where("agentPresence.userId", "=", agentId)
+      .forUpdate("agentPresence")
+      .executeTakeFirst();
+    if (!options.ignoreStatus) {
+      assertStatusTakesWork(presence?.status ?? "offline", presence?.pausesRouting ?? null);
+    }
+    const accountLimits = limits(interaction.channel);
+    const setting = await transaction
+      .selectFrom("agentChannels")
+      .select(["enabled", "paused", "capacity"])
+      .where("userId", "=", agentId)
+      .where("channel", "=", interaction.channel)
+      .executeTakeFirst();
+    const held = await findAgentHoldings(transaction, agentId, interaction.channel);
+    const refusal = firstIneligibility({
+      setting: { enabled: setting?.enabled ?? true, paused: setting?.paused ?? false, capacity: setting?.capacity ?? null, autoAnswerDelaySeconds: null },
+      accountChannelEnabled: accountLimits.accountChannelEnabled,
+      globalDefaultCapacity: accountLimits.globalDefaultCapacity,
+      maxOpenTabs: accountLimits.maxOpenTabs,
+      openInteractions: held.activeTotal,
+      openOnChannel: held.activeOnChannel,
+    });
+    if (refusal) {
+      throw refusalError(refusal);
+    }
+    const taken = await transaction
+      .updateTable("interactions")
+      .set({ state: "active", ownerId: agentId, acceptedAt: sql<Date>`now()`, queueDeadlineAt: null, updatedAt: sql<Date>`now()` })
+      .where("id", "=", interactionId)
+      .where("ownerId", "is", null)
+      .where("state", "in", ["queued", "offered"])
+      .returningAll()
+      .executeTakeFirst();
+    if (!taken) {
+      throw new ConflictError("interaction_taken", "Another agent took this interaction.");
+    }
+    if (offer) {
+      await transaction.updateTable("offers").set({ state: "accepted", decidedAt: sql<Date>`now()` }).where("id", "=", offer.id).execute();
+    }
+    const withdrawn = await endPendingOffers(transaction, interactionId, "withdrawn");
+    await closeAttempt(transaction, interactionId, "accepted", agentId);
+    return { interaction: taken as InteractionRow, withdrawn, alreadyOwned: false };
+  });
+}
+
+function assertStatusTakesWork(status: PresenceStatus, pausesRouting: boolean | null): void {
+  if (status === "on-call") {
+    throw new ConflictError("on_call", "You are on a call: new conversations wait until it ends.");
+  }
+  if (!statusAllowsNewWork(status, pausesRouting)) {
+    throw new ConflictError("agent_unavailable", "Your status does not take new interactions.");
+  }
+}
+
+function refusalError(refusal: NonNullable<ReturnType<typeof firstIneligibility>>): ConflictError {
+  switch (refusal) {
+    case "paused":
+      return new ConflictError("agent_paused", "You are paused on this channel.");
+    case "channel_disabled":
+      return new ConflictError("channel_disabled", "This channel is turned off for you.");
+    case "tab_limit_reached":
+      return new ConflictError("agent_over_tab_limit", "You have reached the open tab limit: close an interaction first.");
+    case "capacity_reached":
+      return new ConflictError("agent_over_capacity", "You have reached your capacity on this channel: close an interaction first.");
+  }
+}

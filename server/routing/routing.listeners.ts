@@ -1,0 +1,33 @@
+import type { EventBus } from "../lib/event-bus.ts";
+import type { RoutingService } from "./routing.service.ts";
+
+/**
+ * Routing runs on every event that can change the answer (issue 4): a status change or sign-in, a pause, a
+ * capacity or channel setting, a membership or queue change. Offers an agent can no longer take end first.
+ */
+export function registerRoutingListeners(events: EventBus, routing: RoutingService): () => void {
+  return events.subscribe((event) => {
+    switch (event.name) {
+      case "presence.changed":
+      case "agent.channels_changed": {
+        const agentId = "presence" in event.payload ? event.payload.presence.agentId : (event.payload as { agentId: string }).agentId;
+        void routing.withdrawOffersOf(agentId).finally(() => routing.routeForAgent(agentId));
+        return;
+      }
+      case "agent.memberships_changed":
+        routing.routeForAgent((event.payload as { agentId: string }).agentId);
+        return;
+      case "channel_settings.updated":
+      case "account_settings.updated":
+        routing.forgetCachedSettings();
+        routing.routeAll();
+        return;
+      case "queue.updated":
+      case "queue.created":
+        routing.routeQueues([(event.payload as { queue: { id: string } }).queue.id]);
+        return;
+      default:
+        return;
+    }
+  });
+}
