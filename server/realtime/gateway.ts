@@ -23,6 +23,12 @@ type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 /** Modules add the rooms a user belongs to (teams, queues) without the gateway knowing about them. */
 export type RoomResolver = (principal: Principal) => Promise<string[]>;
 
+/** Modules hear of each socket that opens or closes (presence counts them) without the gateway knowing why. */
+export interface ConnectionListener {
+  connected(principal: Principal): void;
+  disconnected(principal: Principal): void;
+}
+
 export interface GatewayOptions {
   httpServer: HttpServer;
   authService: AuthService;
@@ -32,6 +38,7 @@ export interface GatewayOptions {
   /** Origins allowed to open a socket with the session cookie; the page's own origin always is. */
   publicUrl?: string | undefined;
   roomResolvers?: RoomResolver[];
+  connectionListeners?: ConnectionListener[];
 }
 
 /**
@@ -73,6 +80,15 @@ export class Gateway {
     });
     this.io.on("connection", (socket) => {
       void socket.join(socket.data.rooms);
+      const principal = socket.data.principal;
+      for (const listener of options.connectionListeners ?? []) {
+        listener.connected(principal);
+      }
+      socket.on("disconnect", () => {
+        for (const listener of options.connectionListeners ?? []) {
+          listener.disconnected(principal);
+        }
+      });
     });
     this.unsubscribe = options.events.subscribe((event) => this.relay(event));
   }

@@ -122,6 +122,7 @@ function userIdOf(request: FastifyRequest): string {
   return requirePrincipal(request).user.id;
 }
 
-function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+/** Clears the session cookie with the attributes it was set with (a browser keeps it otherwise). */
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure });
 }
