@@ -109,7 +109,8 @@ export async function findCandidates(
            (select count(*)::int from offers o where o.agent_id = p.user_id and o.state = 'pending' and o.channel = ${filter.channel}) as "pendingOnChannel"
       from (${members}) m
       join agent_presence p on p.user_id = m.user_id
-      join users u on u.id = p.user_id and not u.disabled
+      -- Supervisors are queue members to define their scope; only agents take the queue's work.
+      join users u on u.id = p.user_id and not u.disabled and u.role = 'agent'
       left join custom_statuses cs on cs.id = p.custom_status_id
       left join agent_channels ac on ac.user_id = p.user_id and ac.channel = ${filter.channel}`.execute(executor);
   return result.rows;
