@@ -1,15 +1,15 @@
-import { z } from "zod";
 import {
+  inboxCountersSchema,
   inboxSchema,
   interactionMessageSchema,
   interactionSchema,
   messagesPageSchema,
   type Inbox,
+  type InboxCounters,
   type Interaction,
   type InteractionId,
   type InteractionMessage,
 } from "../../common/api/interactions.ts";
-import { channelSchema } from "../../common/domain/channels.ts";
 import { requestJson, requestWithoutContent } from "./http-client.ts";
 
 export const inboxQueryKeys = {
@@ -17,16 +17,6 @@ export const inboxQueryKeys = {
   counters: ["inbox-counters"],
   messages: (interactionId: string) => ["interactions", interactionId, "messages"] as const,
 } as const;
-
-/** The agent's open work per channel against their capacity (0 = unlimited) and their open tabs. */
-export const inboxCountersSchema = z.object({
-  channels: z.array(
-    z.object({ channel: channelSchema, open: z.int(), capacity: z.int(), paused: z.boolean(), enabled: z.boolean() }),
-  ),
-  openTotal: z.int(),
-  maxOpenTabs: z.int(),
-});
-export type InboxCounters = z.infer<typeof inboxCountersSchema>;
 
 function interactionPath(interactionId: InteractionId, action: string): string {
   return `/api/v1/interactions/${encodeURIComponent(interactionId)}/${action}`;

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { OpenInteractionDisposition } from "../../common/api/interactions.ts";
-import { customStatusSchema, presenceSchema, type CustomStatus, type Presence, type SetStatusRequest } from "../../common/api/presence.ts";
+import { customStatusListSchema, presenceSchema, type CustomStatus, type Presence, type SetStatusRequest } from "../../common/api/presence.ts";
 import type { Channel } from "../../common/domain/channels.ts";
 import { requestJson, requestWithoutContent } from "./http-client.ts";
 
@@ -8,8 +7,6 @@ export const presenceQueryKeys = {
   own: ["presence", "me"],
   customStatuses: ["custom-statuses"],
 } as const;
-
-const customStatusListSchema = z.object({ items: z.array(customStatusSchema) });
 
 export async function fetchOwnPresence(): Promise<Presence> {
   return requestJson("/api/v1/presence/me", presenceSchema);
