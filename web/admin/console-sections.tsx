@@ -2,6 +2,7 @@ import { agentsSections } from "./agents/agents.sections.tsx";
 import { channelsSections } from "./channels/channels.sections.tsx";
 import type { ConsoleSection } from "./console-section.ts";
 import { groupsSections } from "./groups/groups.sections.tsx";
+import { entryPointsSections } from "./entry-points/entry-points.sections.tsx";
 import { OverviewPage } from "./overview-page.tsx";
 import { SecurityPage } from "./security-page.tsx";
 import { securitySuiteSections } from "./security-suite/security-suite.sections.tsx";
@@ -14,6 +15,7 @@ export const consoleSections: ConsoleSection[] = [
   ...wallboardSections,
   ...agentsSections,
   ...groupsSections,
+  ...entryPointsSections,
   ...channelsSections,
   { path: "security", label: "Security", roles: ["admin"], element: <SecurityPage /> },
   ...securitySuiteSections,
