@@ -4,6 +4,7 @@ import type { ConsoleSection } from "./console-section.ts";
 import { groupsSections } from "./groups/groups.sections.tsx";
 import { entryPointsSections } from "./entry-points/entry-points.sections.tsx";
 import { OverviewPage } from "./overview-page.tsx";
+import { presenceSections } from "./presence/presence.sections.tsx";
 import { SecurityPage } from "./security-page.tsx";
 import { securitySuiteSections } from "./security-suite/security-suite.sections.tsx";
 import { wallboardSections } from "./wallboard/wallboard.sections.tsx";
@@ -17,6 +18,7 @@ export const consoleSections: ConsoleSection[] = [
   ...groupsSections,
   ...entryPointsSections,
   ...channelsSections,
+  ...presenceSections,
   { path: "security", label: "Security", roles: ["admin"], element: <SecurityPage /> },
   ...securitySuiteSections,
   { path: "tokens", label: "API tokens", roles: ["admin", "supervisor"], element: <ApiTokensPage /> },
