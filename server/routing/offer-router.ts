@@ -130,28 +130,35 @@ async function offerToFitting(transaction: Tx, plan: OfferPlan): Promise<Created
   const fresh = await findCandidates(transaction, { agentIds: batch, channel: plan.interaction.channel });
   const fittingNow = fresh.filter((row) => fits(row, plan.limits)).sort((left, right) => batch.indexOf(left.agentId) - batch.indexOf(right.agentId));
   const chosen = plan.ringsAll ? fittingNow : fittingNow.slice(0, 1);
-  const created: CreatedOffer[] = [];
-  for (const row of chosen) {
-    created.push(await insertOffer(transaction, plan, row));
-  }
-  return created;
+  return insertOffers(transaction, plan, chosen);
 }
 
-async function insertOffer(transaction: Tx, plan: OfferPlan, row: CandidateRow): Promise<CreatedOffer> {
+// One statement for all the offers and one for the agents' last offer time, whatever the number of agents
+// alerted (ring-all): the agents' rows are locked already (lockAgents).
+async function insertOffers(transaction: Tx, plan: OfferPlan, rows: readonly CandidateRow[]): Promise<CreatedOffer[]> {
+  if (rows.length === 0) {
+    return [];
+  }
   const oneAtATime = plan.queue.strategy !== "ring-all";
-  const offer = await transaction
+  const offers = await transaction
     .insertInto("offers")
-    .values({
-      interactionId: plan.interaction.id,
-      agentId: row.agentId,
-      queueId: plan.queue.id,
-      channel: plan.interaction.channel,
-      attemptId: plan.attemptId,
-      expiresAt: oneAtATime ? sql<Date>`now() + make_interval(secs => ${plan.queue.offerTimeoutSeconds})` : null,
-      autoAnswerAt: row.autoAnswerDelaySeconds === null ? null : sql<Date>`now() + make_interval(secs => ${row.autoAnswerDelaySeconds})`,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await transaction.updateTable("agentPresence").set({ lastOfferedAt: sql<Date>`now()` }).where("userId", "=", row.agentId).execute();
-  return { offerId: offer.id, agentId: row.agentId, interactionId: plan.interaction.id };
+    .values(
+      rows.map((row) => ({
+        interactionId: plan.interaction.id,
+        agentId: row.agentId,
+        queueId: plan.queue.id,
+        channel: plan.interaction.channel,
+        attemptId: plan.attemptId,
+        expiresAt: oneAtATime ? sql<Date>`now() + make_interval(secs => ${plan.queue.offerTimeoutSeconds})` : null,
+        autoAnswerAt: row.autoAnswerDelaySeconds === null ? null : sql<Date>`now() + make_interval(secs => ${row.autoAnswerDelaySeconds})`,
+      })),
+    )
+    .returning(["id", "agentId"])
+    .execute();
+  await transaction
+    .updateTable("agentPresence")
+    .set({ lastOfferedAt: sql<Date>`now()` })
+    .where("userId", "in", rows.map((row) => row.agentId))
+    .execute();
+  return offers.map((offer) => ({ offerId: offer.id, agentId: offer.agentId, interactionId: plan.interaction.id }));
 }

@@ -233,8 +233,8 @@ export async function findWaiting(executor: Executor, queueIds: readonly string[
   return rows.map((row) => ({ id: row.id, queueId: row.queueId ?? "" }));
 }
 
-export async function findQueueIdsOfAgent(executor: Executor, agentId: string): Promise<string[]> {
-  const rows = await executor.selectFrom("queueMembers").select("queueId").where("userId", "=", agentId).execute();
+export async function findQueueIdsOfAgents(executor: Executor, agentIds: readonly string[]): Promise<string[]> {
+  const rows = await executor.selectFrom("queueMembers").select("queueId").distinct().where("userId", "in", [...agentIds]).execute();
   return rows.map((row) => row.queueId);
 }
 

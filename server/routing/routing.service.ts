@@ -14,7 +14,7 @@ import { DrainScheduler } from "./drain-scheduler.ts";
 import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow, type OfferRow } from "./interaction.presenter.ts";
 import { abandonInteraction, closeOwned, endOffer, enterQueue, expireOffer, timeOutQueue, type Ended } from "./lifecycle.ts";
 import { limitsFor, routeInteraction, type AccountLimitsSource } from "./offer-router.ts";
-import { findQueue, findQueueChain, findQueueIdsOfAgent, findWaiting, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
+import { findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
 import { RoutingPublisher, type WithdrawReason } from "./routing-publisher.ts";
 
 /** Delivers an agent's reply on a channel: enqueue a durable job inside the reply's transaction, answer the state. */
@@ -63,9 +63,17 @@ export class RoutingService {
   }
 
   routeForAgent(agentId: string): void {
-    const lookup = findQueueIdsOfAgent(this.db, agentId)
+    this.routeForAgents([agentId]);
+  }
+
+  /** The queues of all these agents, looked up in one query (a ring-all accept frees every alerted agent at once). */
+  routeForAgents(agentIds: readonly string[]): void {
+    if (agentIds.length === 0) {
+      return;
+    }
+    const lookup = findQueueIdsOfAgents(this.db, agentIds)
       .then((queueIds) => this.scheduler.request(queueIds))
-      .catch((error: unknown) => this.logger.error({ err: error, agentId }, "routing for an agent failed"))
+      .catch((error: unknown) => this.logger.error({ err: error, agentIds }, "routing for agents failed"))
       .finally(() => this.lookups.delete(lookup));
     this.lookups.add(lookup);
   }
@@ -379,9 +387,7 @@ export class RoutingService {
 
   /** Agents whose alert ended have room again: route their queues. */
   private afterOffersEnded(offers: readonly { agentId: string }[]): void {
-    for (const agentId of new Set(offers.map((offer) => offer.agentId))) {
-      this.routeForAgent(agentId);
-    }
+    this.routeForAgents([...new Set(offers.map((offer) => offer.agentId))]);
   }
 
   // --- Routing ---------------------------------------------------------------------------------------------
