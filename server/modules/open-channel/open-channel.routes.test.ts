@@ -1,11 +1,14 @@
 import { sql } from "kysely";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedEntryPoint } from "../../../common/api/entry-points.ts";
 import type { ErrorBody } from "../../../common/api/errors.ts";
+import { JobWorker } from "../../jobs/job-worker.ts";
 import { createQueue, uniqueName } from "../../test/group-factories.ts";
 import { TestClient } from "../../test/http-client.ts";
 import { insertAgent, type RoutingAgent } from "../../test/routing-factories.ts";
 import { startTestServer, type TestServer } from "../../test/test-server.ts";
+import { registerOpenChannelDelivery } from "./open-channel.listeners.ts";
 import type { OpenChannelWebhookBody } from "./open-channel.service.ts";
 import { verifyOpenChannelSignature } from "./open-channel.signature.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.test-support.ts";
@@ -164,6 +167,29 @@ describe("open channel", () => {
       message: { id: replyId, body: "It ships tomorrow.", createdAt: expect.any(String), agent: { name: expect.stringMatching(/^Routing Agent/) } },
     });
     expect(await deliveryOf(replyId)).toBe("delivered");
+  });
+
+  it("delivers without waiting for the worker's next poll once the reply is committed", async () => {
+    const channel = await openChannel();
+    receiver.answerWith(200);
+    const conversationId = `conversation-${(sequence += 1)}`;
+    const received = await post(channel.partner, channel.entryPointId, message(conversationId));
+    await services().routing.acceptAs(channel.agent.id, received.body.interactionId, { requireOffer: false });
+    const arrived = receiver.nextDelivery((delivery) => (JSON.parse(delivery.rawBody) as OpenChannelWebhookBody).conversationId === conversationId);
+    // A worker polling once an hour: only the wake-up after the reply's commit can deliver it within the test.
+    const worker = new JobWorker(db(), pino({ level: "silent" }), { pollMilliseconds: 3_600_000 });
+    const unsubscribe = registerOpenChannelDelivery({ routing: services().routing, jobs: worker, events: services().events, openChannel: services().openChannel });
+    worker.start();
+    // Its first look for due jobs, at start, is over before the reply exists.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      const sent = await services().routing.reply(channel.agent.actor, received.body.interactionId, "On its way.");
+      const delivery = await arrived;
+      expect((JSON.parse(delivery.rawBody) as OpenChannelWebhookBody).message.id).toBe(sent.id);
+    } finally {
+      unsubscribe();
+      await worker.stop();
+    }
   });
 
   it("retries a receiver that answered 500: the message arrives twice and the second delivery succeeds", async () => {

@@ -14,17 +14,24 @@ export interface WebhookReceiver {
   deliveries: ReceivedDelivery[];
   /** The statuses to answer, in order; the last one repeats. */
   answerWith(...statuses: number[]): void;
+  /** Resolves with the first delivery, received from now on, that matches. */
+  nextDelivery(matches: (delivery: ReceivedDelivery) => boolean): Promise<ReceivedDelivery>;
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const deliveries: ReceivedDelivery[] = [];
+  const waiting = new Set<(delivery: ReceivedDelivery) => void>();
   let statuses = [200];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      deliveries.push({ headers: request.headers, rawBody: Buffer.concat(chunks).toString("utf8") });
+      const delivery = { headers: request.headers, rawBody: Buffer.concat(chunks).toString("utf8") };
+      deliveries.push(delivery);
+      for (const notify of waiting) {
+        notify(delivery);
+      }
       const status = statuses.length > 1 ? (statuses.shift() ?? 200) : (statuses[0] ?? 200);
       response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "not now");
     });
@@ -37,6 +44,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     answerWith: (...next) => {
       statuses = next.length > 0 ? next : [200];
     },
+    nextDelivery: (matches) =>
+      new Promise((resolve) => {
+        const notify = (delivery: ReceivedDelivery) => {
+          if (matches(delivery)) {
+            waiting.delete(notify);
+            resolve(delivery);
+          }
+        };
+        waiting.add(notify);
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
