@@ -2,9 +2,10 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useBrowserFixture } from "./browser-fixture.ts";
 import { hasChromium, reportMissingChromium } from "./browser.ts";
-import { generatePassword, type TestUser } from "./harness.ts";
+import { createAgent } from "../server/test/agent-factories.ts";
+import type { TestClient } from "../server/test/http-client.ts";
+import { generatePassword } from "./harness.ts";
 import {
-  agentIdOf,
   createOpenChannelEntryPoint,
   hasValidSignature,
   postCustomerMessage,
@@ -16,14 +17,9 @@ import { pathOf, signIn } from "./pages.ts";
 
 reportMissingChromium();
 
-const routingAgent: TestUser = { username: "route_agent", password: generatePassword(), role: "agent", fullName: "Rita Route" };
-const statusAgent: TestUser = { username: "status_agent", password: generatePassword(), role: "agent", fullName: "Sam Status" };
-const leavingAgent: TestUser = { username: "leaving_agent", password: generatePassword(), role: "agent", fullName: "Lea Leaving" };
-const slowAgent: TestUser = { username: "slow_agent", password: generatePassword(), role: "agent", fullName: "Sol Slow" };
-const quickAgent: TestUser = { username: "quick_agent", password: generatePassword(), role: "agent", fullName: "Quin Quick" };
 
 describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
-  const fixture = useBrowserFixture({ users: [routingAgent, statusAgent, leavingAgent, slowAgent, quickAgent] });
+  const fixture = useBrowserFixture();
   let receiver: WebhookReceiver;
   const extraContexts: BrowserContext[] = [];
 
@@ -37,7 +33,20 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
 
   const admin = () => signedInClient(fixture.server.url, fixture.server.adminUsername, fixture.server.adminPassword);
 
-  async function openDesktop(agent: TestUser, page?: Page): Promise<Page> {
+  interface DesktopAgent {
+    id: string;
+    username: string;
+    password: string;
+  }
+
+  // A fresh agent per test, created through the admin API: each test's presence and inbox start clean.
+  async function newAgent(client: TestClient, fullName: string): Promise<DesktopAgent> {
+    const password = generatePassword();
+    const agent = await createAgent(client, { fullName, password });
+    return { id: agent.id, username: agent.username, password };
+  }
+
+  async function openDesktop(agent: DesktopAgent, page?: Page): Promise<Page> {
     let desktop = page;
     if (!desktop) {
       const context = await fixture.browser.newContext({ baseURL: fixture.server.url });
@@ -58,9 +67,9 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
 
   it("offers a customer's message to the agent, who accepts, replies to the webhook and closes; the report row is right", async () => {
     const client = await admin();
-    const agentId = await agentIdOf(client, routingAgent.username);
-    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-orders", memberIds: [agentId], webhookUrl: receiver.url });
-    const page = await openDesktop(routingAgent, fixture.page);
+    const agent = await newAgent(client, "Rita Route");
+    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-orders", memberIds: [agent.id], webhookUrl: receiver.url });
+    const page = await openDesktop(agent, fixture.page);
 
     const { interactionId } = await postCustomerMessage(fixture.server.url, entryPoint, {
       conversationId: "order-1042",
@@ -105,15 +114,16 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     const attempts = await client.get<{ items: { reason: string; agentId: string; queueId: string; leftAt: string | null }[] }>(`/api/v1/interactions/${interactionId}/queue-attempts`);
     expect(attempts.status).toBe(200);
     expect(attempts.body.items).toHaveLength(1);
-    expect(attempts.body.items[0]).toMatchObject({ reason: "accepted", agentId, queueId: entryPoint.queueId });
+    expect(attempts.body.items[0]).toMatchObject({ reason: "accepted", agentId: agent.id, queueId: entryPoint.queueId });
     const closed = await client.get<{ state: string }>(`/api/v1/interactions/${interactionId}`);
     expect(closed.body.state).toBe("closed");
   });
 
   it("removes an alert another agent took, saying why", async () => {
     const client = await admin();
-    const memberIds = [await agentIdOf(client, slowAgent.username), await agentIdOf(client, quickAgent.username)];
-    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-race", memberIds, webhookUrl: receiver.url });
+    const slowAgent = await newAgent(client, "Sol Slow");
+    const quickAgent = await newAgent(client, "Quin Quick");
+    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-race", memberIds: [slowAgent.id, quickAgent.id], webhookUrl: receiver.url });
     const slow = await openDesktop(slowAgent, fixture.page);
     const quick = await openDesktop(quickAgent);
 
@@ -128,13 +138,44 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     expect(await slow.getByRole("tab").count()).toBe(0);
   });
 
+  it("shows each open conversation as a tab, a new message live, and an unread dot on the tab not shown", async () => {
+    const client = await admin();
+    const agent = await newAgent(client, "Tess Tabs");
+    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-tabs", memberIds: [agent.id], webhookUrl: receiver.url });
+    const page = await openDesktop(agent, fixture.page);
+    const ann = { conversationId: "tabs-ann", customer: { id: "ann@example.com", name: "Ann Able" }, body: "First question" };
+    const ben = { conversationId: "tabs-ben", customer: { id: "ben@example.com", name: "Ben Best" }, body: "Second question" };
+    for (const message of [ann, ben]) {
+      await postCustomerMessage(fixture.server.url, entryPoint, message);
+      await alerts(page).getByRole("button", { name: `Accept ${message.customer.name}` }).click();
+      await page.getByRole("tab", { name: new RegExp(message.customer.name), selected: true }).waitFor();
+    }
+    await expect.poll(() => counters(page).locator(".counter-total dd").textContent()).toBe("2 / ∞");
+
+    await postCustomerMessage(fixture.server.url, entryPoint, { ...ann, body: "Are you still there?" });
+    await page.getByRole("tab", { name: /Ann Able.*new messages/ }).waitFor();
+    expect(await page.getByRole("tab", { name: /Ben Best/ }).getAttribute("aria-selected")).toBe("true");
+
+    // Arrow keys move between tabs and show the conversation at once (WAI-ARIA tabs).
+    await page.getByRole("tab", { name: /Ben Best/ }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.getByRole("tab", { name: /Ann Able/, selected: true }).waitFor();
+    const annLog = page.getByRole("log", { name: "Messages with Ann Able" });
+    await annLog.getByText("Are you still there?").waitFor();
+    expect(await page.getByRole("tab", { name: /new messages/ }).count()).toBe(0);
+
+    await postCustomerMessage(fixture.server.url, entryPoint, { ...ann, body: "Hello?" });
+    await annLog.getByText("Hello?").waitFor();
+    expect(await page.getByRole("tab", { name: /new messages/ }).count()).toBe(0);
+  });
+
   it("changes the status and pauses channels from the header, and follows the admin's custom statuses live", async () => {
     const client = await admin();
-    const agentId = await agentIdOf(client, statusAgent.username);
+    const agent = await newAgent(client, "Sam Status");
     expect((await client.patch("/api/v1/settings/account", { enabledChannels: ["openchannel"] })).status).toBe(200);
     expect((await client.post("/api/v1/custom-statuses", { name: "Lunch", pausesRouting: true })).status).toBe(201);
-    const page = await openDesktop(statusAgent, fixture.page);
-    const presenceOf = async () => (await client.get<{ status: string; customStatus: { name: string } | null; pausedChannels: string[] }>(`/api/v1/presence/${agentId}`)).body;
+    const page = await openDesktop(agent, fixture.page);
+    const presenceOf = async () => (await client.get<{ status: string; customStatus: { name: string } | null; pausedChannels: string[] }>(`/api/v1/presence/${agent.id}`)).body;
 
     await page.getByLabel("Status").selectOption({ label: "Lunch" });
     await expect.poll(async () => (await presenceOf()).customStatus?.name).toBe("Lunch");
@@ -165,9 +206,9 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
 
   it("asks what to do with open conversations at sign-out, and returns them to the queue", async () => {
     const client = await admin();
-    const agentId = await agentIdOf(client, leavingAgent.username);
-    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-leaving", memberIds: [agentId], webhookUrl: receiver.url });
-    const page = await openDesktop(leavingAgent, fixture.page);
+    const agent = await newAgent(client, "Lea Leaving");
+    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-leaving", memberIds: [agent.id], webhookUrl: receiver.url });
+    const page = await openDesktop(agent, fixture.page);
     const { interactionId } = await postCustomerMessage(fixture.server.url, entryPoint, {
       conversationId: "leaving-1",
       customer: { id: "eve@example.com", name: "Eve Evans" },
@@ -190,7 +231,7 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
 
     const interaction = await client.get<{ state: string; ownerId: string | null }>(`/api/v1/interactions/${interactionId}`);
     expect(interaction.body).toMatchObject({ state: "queued", ownerId: null });
-    const presence = await client.get<{ status: string }>(`/api/v1/presence/${agentId}`);
+    const presence = await client.get<{ status: string }>(`/api/v1/presence/${agent.id}`);
     expect(presence.body.status).toBe("offline");
   });
 });

@@ -1,7 +1,6 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Page as ListPage } from "../common/api/pagination.ts";
 import { TestClient } from "../server/test/http-client.ts";
 
 /** One POST the receiver got: its headers and the exact bytes of its body (signatures cover them). */
@@ -57,15 +56,6 @@ export async function signedInClient(url: string, username: string, password: st
     throw new Error(`sign-in of ${username} answered ${response.status}`);
   }
   return client;
-}
-
-export async function agentIdOf(admin: TestClient, username: string): Promise<string> {
-  const found = await admin.get<ListPage<{ id: string; username: string }>>(`/api/v1/agents?search=${username}`);
-  const agent = found.body.items.find((item) => item.username === username);
-  if (!agent) {
-    throw new Error(`no agent ${username}`);
-  }
-  return agent.id;
 }
 
 function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {

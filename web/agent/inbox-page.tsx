@@ -16,17 +16,19 @@ export function InboxPage() {
   const interactions = inbox.data?.interactions ?? [];
   // The chosen tab, or the first once it has closed.
   const selected = interactions.find((interaction) => interaction.id === desktop.selectedInteractionId) ?? interactions[0] ?? null;
-  const { selectInteraction, setViewingConversation, selectedInteractionId } = desktop;
+  const { selectInteraction, setViewingConversation, selectedInteractionId, unreadInteractionIds } = desktop;
 
   useEffect(() => {
     setViewingConversation(true);
     return () => setViewingConversation(false);
   }, [setViewingConversation]);
+  // Showing a conversation reads it: the one shown by default once the chosen tab closed, or the chosen one
+  // when the agent comes back from another page.
   useEffect(() => {
-    if (selected !== null && selected.id !== selectedInteractionId) {
+    if (selected !== null && (selected.id !== selectedInteractionId || unreadInteractionIds.has(selected.id))) {
       selectInteraction(selected.id);
     }
-  }, [selected, selectedInteractionId, selectInteraction]);
+  }, [selected, selectedInteractionId, unreadInteractionIds, selectInteraction]);
 
   return (
     <>
