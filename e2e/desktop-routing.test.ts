@@ -207,13 +207,15 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
   it("asks what to do with open conversations at sign-out, and returns them to the queue", async () => {
     const client = await admin();
     const agent = await newAgent(client, "Lea Leaving");
-    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-leaving", memberIds: [agent.id], webhookUrl: receiver.url });
+    // One agent at a time: the alert carries its offer timeout, shown as a countdown.
+    const entryPoint = await createOpenChannelEntryPoint(client, { slug: "web-leaving", memberIds: [agent.id], webhookUrl: receiver.url, strategy: "longest-idle", offerTimeoutSeconds: 600 });
     const page = await openDesktop(agent, fixture.page);
     const { interactionId } = await postCustomerMessage(fixture.server.url, entryPoint, {
       conversationId: "leaving-1",
       customer: { id: "eve@example.com", name: "Eve Evans" },
       body: "Can you help?",
     });
+    await alerts(page).getByRole("article", { name: "Eve Evans" }).getByText(/^Expires in \d+ s$/).waitFor();
     await alerts(page).getByRole("button", { name: "Accept Eve Evans" }).click();
     await page.getByRole("tab", { name: /Eve Evans/ }).waitFor();
 
@@ -233,5 +235,26 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     expect(interaction.body).toMatchObject({ state: "queued", ownerId: null });
     const presence = await client.get<{ status: string }>(`/api/v1/presence/${agent.id}`);
     expect(presence.body.status).toBe("offline");
+  });
+
+  it("shows On a call while the phone system reports one, then the status before it", async () => {
+    const client = await admin();
+    const agent = await newAgent(client, "Cal Caller");
+    const page = await openDesktop(agent, fixture.page);
+    const report = async (event: Record<string, string>) => expect((await client.post("/api/v1/telephony/events", event)).status).toBe(200);
+
+    await report({ type: "call.offered", callId: "call-desk-1", agentId: agent.id, from: "+14155550123" });
+    await alerts(page).getByRole("article", { name: "+14155550123" }).waitFor();
+    await report({ type: "call.answered", callId: "call-desk-1", agentId: agent.id });
+
+    await page.getByRole("banner").getByText("On a call").waitFor();
+    expect(await page.getByLabel("Status").count()).toBe(0);
+    await page.getByRole("tab", { name: /Voice.*\+14155550123/, selected: true }).waitFor();
+    await alerts(page).getByRole("article").waitFor({ state: "detached" });
+    await expect.poll(() => counters(page).locator(".counter", { hasText: "Voice" }).locator("dd").textContent()).toBe("1 / 1");
+
+    await report({ type: "call.ended", callId: "call-desk-1" });
+    await expect.poll(() => page.getByLabel("Status").inputValue()).toBe("ready");
+    await page.getByText("No conversations yet. New interactions appear here as they arrive.").waitFor();
   });
 });

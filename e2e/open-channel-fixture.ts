@@ -65,12 +65,20 @@ function expectStatus(response: { status: number; body: unknown }, status: numbe
 }
 
 /**
- * As an admin: the open channel on for the account, a ring-all queue of that channel with these members, and an
+ * As an admin: the open channel on for the account, a queue of that channel (ring-all unless said) with these members, and an
  * open-channel entry point on it whose replies go to `webhookUrl`.
  */
-export async function createOpenChannelEntryPoint(admin: TestClient, options: { slug: string; memberIds: string[]; webhookUrl: string }): Promise<OpenChannelEntryPoint> {
+export async function createOpenChannelEntryPoint(
+  admin: TestClient,
+  options: { slug: string; memberIds: string[]; webhookUrl: string; strategy?: string; offerTimeoutSeconds?: number },
+): Promise<OpenChannelEntryPoint> {
   expectStatus(await admin.patch("/api/v1/settings/account", { enabledChannels: ["openchannel"] }), 200, "enabling the open channel");
-  const queue = await admin.post<{ id: string }>("/api/v1/queues", { name: `Queue ${options.slug}`, channel: "openchannel", strategy: "ring-all" });
+  const queue = await admin.post<{ id: string }>("/api/v1/queues", {
+    name: `Queue ${options.slug}`,
+    channel: "openchannel",
+    strategy: options.strategy ?? "ring-all",
+    ...(options.offerTimeoutSeconds === undefined ? {} : { offerTimeoutSeconds: options.offerTimeoutSeconds }),
+  });
   expectStatus(queue, 201, "creating the queue");
   expectStatus(await admin.post(`/api/v1/queues/${queue.body.id}/members`, { userIds: options.memberIds }), 200, "adding the queue's members");
   const created = await admin.post<{ entryPoint: { id: string; webhookSecret: string }; inboundKey: string }>("/api/v1/entry-points", {

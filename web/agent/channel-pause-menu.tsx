@@ -24,12 +24,20 @@ export function ChannelPauseMenu() {
   const pausedChannels = new Set<Channel>(presence.data?.pausedChannels ?? []);
   const channels = (counters.data?.channels ?? []).filter((entry) => entry.enabled).map((entry) => entry.channel);
   const pausedCount = channels.filter((channel) => pausedChannels.has(channel)).length;
-
-  const isPaused = (channel: Channel): boolean => {
-    if (pauseOne.isPending && pauseOne.variables.channel === channel) {
-      return pauseOne.variables.paused;
+  // What the agent just chose shows at once, in the same render as the click, until the server's answer is in.
+  const [chosen, setChosen] = useState<ReadonlyMap<Channel, boolean>>(new Map());
+  const isPaused = (channel: Channel): boolean => chosen.get(channel) ?? pausedChannels.has(channel);
+  const remember = (targets: readonly Channel[], paused: boolean): (() => void) => {
+    setChosen((current) => new Map([...current, ...targets.map((channel) => [channel, paused] as const)]));
+    return () => setChosen((current) => new Map([...current].filter(([channel]) => !targets.includes(channel))));
+  };
+  const pauseChannel = (channel: Channel, paused: boolean): void => {
+    pauseOne.mutate({ channel, paused }, { onSettled: remember([channel], paused) });
+  };
+  const pauseEvery = (paused: boolean): void => {
+    if (!pauseAll.isPending) {
+      pauseAll.mutate(paused, { onSettled: remember(channels, paused) });
     }
-    return pauseAll.isPending ? pauseAll.variables : pausedChannels.has(channel);
   };
   const close = (): void => {
     setOpen(false);
@@ -64,7 +72,7 @@ export function ChannelPauseMenu() {
                 role="switch"
                 className="switch-input"
                 checked={isPaused(channel)}
-                onChange={(event) => pauseOne.mutate({ channel, paused: event.target.checked })}
+                onChange={(event) => pauseChannel(channel, event.target.checked)}
               />
               <label className="switch-label" htmlFor={`${panelId}-${channel}`}>
                 Pause {CHANNEL_LABELS[channel]}
@@ -73,10 +81,10 @@ export function ChannelPauseMenu() {
           ))}
         </fieldset>
         <div className="channel-pause-actions">
-          <button type="button" className="button button-small" aria-disabled={pauseAll.isPending} onClick={() => pauseAll.mutate(true)}>
+          <button type="button" className="button button-small" aria-disabled={pauseAll.isPending} onClick={() => pauseEvery(true)}>
             Pause all
           </button>
-          <button type="button" className="button button-small" aria-disabled={pauseAll.isPending} onClick={() => pauseAll.mutate(false)}>
+          <button type="button" className="button button-small" aria-disabled={pauseAll.isPending} onClick={() => pauseEvery(false)}>
             Resume all
           </button>
         </div>

@@ -53,8 +53,24 @@ export function ConversationPanel({ interaction, panelId }: ConversationPanelPro
           Close conversation
         </button>
       </header>
-      <MessageList interaction={interaction} />
-      <ReplyBox key={interaction.id} interaction={interaction} />
+      {interaction.channel === "voice" ? (
+        // The media stays in the phone system (issue 4, Voice): the desktop shows the call, which ends there.
+        <p className="conversation-call">
+          On a call with {interaction.customerAddress}
+          {interaction.acceptedAt === null ? null : (
+            <>
+              {" "}
+              since <time dateTime={interaction.acceptedAt}>{new Date(interaction.acceptedAt).toLocaleTimeString()}</time>
+            </>
+          )}
+          .
+        </p>
+      ) : (
+        <>
+          <MessageList interaction={interaction} />
+          <ReplyBox key={interaction.id} interaction={interaction} />
+        </>
+      )}
       <ConfirmDialog
         open={confirming}
         title="Close this conversation?"

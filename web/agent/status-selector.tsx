@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { Presence, SetStatusRequest } from "../../common/api/presence.ts";
 import { setOwnStatus } from "../api/presence.api.ts";
 import { useCustomStatuses, useOwnPresence } from "./presence-queries.ts";
@@ -15,10 +15,6 @@ function valueOf(presence: Presence): string {
   return presence.status === "ready" ? READY : OFFLINE;
 }
 
-function valueOfRequest(request: SetStatusRequest): string {
-  return request.status === "ready" ? READY : (request.customStatusId ?? OFFLINE);
-}
-
 // The agent's status: Ready or one of the admin's custom statuses, with the time it began. On a call the
 // telephony events set the status, so it is shown, not chosen (product.md, Presence).
 export function StatusSelector() {
@@ -26,6 +22,8 @@ export function StatusSelector() {
   const customStatuses = useCustomStatuses();
   const selectId = useId();
   const change = usePresenceChange(setOwnStatus, "Status not changed");
+  // The choice shows at once, in the same render as the change, until the server's answer is in.
+  const [chosen, setChosen] = useState<string | null>(null);
   if (!presence.data) {
     return <p className="presence-status">{presence.isError ? "Status unavailable" : "Status…"}</p>;
   }
@@ -41,16 +39,14 @@ export function StatusSelector() {
     );
   }
   const current = valueOf(presence.data);
-  const shown = change.isPending ? valueOfRequest(change.variables) : current;
+  const shown = chosen ?? current;
   const statuses = [...(customStatuses.data ?? [])].sort((left, right) => left.position - right.position);
   const choose = (value: string): void => {
-    if (value === READY) {
-      change.mutate({ status: "ready" });
-      return;
-    }
-    const chosen = statuses.find((status) => status.id === value);
-    if (chosen) {
-      change.mutate({ status: "custom", customStatusId: chosen.id });
+    const custom = statuses.find((status) => status.id === value);
+    const request: SetStatusRequest | null = value === READY ? { status: "ready" } : custom ? { status: "custom", customStatusId: custom.id } : null;
+    if (request) {
+      setChosen(value);
+      change.mutate(request, { onSettled: () => setChosen(null) });
     }
   };
   return (
