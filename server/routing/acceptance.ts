@@ -96,6 +96,34 @@ export async function acceptInteraction(db: Db, agentId: string, interactionId: 
   });
 }
 
+/**
+ * The answer to an accept that lost already, read without a lock: the interaction is taken or ended, or the
+ * agent's alert for it ended. These refusals are the locked path's own, in its order, read from committed rows:
+ * the request is answered as of that read. Only a possible yes goes on to wait for the interaction's lock, so the
+ * losers of a ring-all (every alerted agent may click) neither queue behind the winner nor hold connections.
+ */
+export async function refusalBeforeLocking(db: Db, agentId: string, interactionId: string): Promise<ConflictError | NotFoundError | undefined> {
+  const row = await db
+    .selectFrom("interactions")
+    .select((eb) => [
+      "state",
+      "ownerId",
+      eb.exists(eb.selectFrom("offers").select("id").whereRef("offers.interactionId", "=", "interactions.id").where("agentId", "=", agentId).where("state", "=", "pending")).as("offered"),
+    ])
+    .where("id", "=", interactionId)
+    .executeTakeFirst();
+  if (!row) {
+    return new NotFoundError("interaction_not_found", "This interaction does not exist.");
+  }
+  if (row.state === "active" && row.ownerId === agentId) {
+    return undefined;
+  }
+  if (row.state !== "queued" && row.state !== "offered") {
+    return new ConflictError("interaction_taken", row.state === "active" ? "Another agent took this interaction." : "This interaction has ended.");
+  }
+  return row.offered ? undefined : new ConflictError("offer_not_found", "This interaction is not offered to you.");
+}
+
 function assertStatusTakesWork(status: PresenceStatus, pausesRouting: boolean | null): void {
   if (status === "on-call") {
     throw new ConflictError("on_call", "You are on a call: new conversations wait until it ends.");

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import type { Actor } from "../modules/auth/principal.ts";
 import type { SettingsService } from "../modules/settings/settings.service.ts";
 import { userRoom } from "../realtime/rooms.ts";
-import { acceptInteraction, type AcceptOptions } from "./acceptance.ts";
+import { acceptInteraction, refusalBeforeLocking, type AcceptOptions } from "./acceptance.ts";
 import { addMessage, receiveInbound, type InboundMessage } from "./conversations.ts";
 import { DrainScheduler } from "./drain-scheduler.ts";
 import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow, type OfferRow } from "./interaction.presenter.ts";
@@ -142,6 +142,12 @@ export class RoutingService {
   }
 
   async acceptAs(agentId: string, interactionId: string, options: AcceptOptions = {}): Promise<Interaction> {
+    if (options.requireOffer !== false) {
+      const refusal = await refusalBeforeLocking(this.db, agentId, interactionId);
+      if (refusal) {
+        throw refusal;
+      }
+    }
     // Fresh settings for the accept: a capacity lowered a moment ago already counts.
     const source: AccountLimitsSource = { channels: await this.settings.getChannels(), account: await this.settings.getAccount() };
     const accepted = await acceptInteraction(this.db, agentId, interactionId, (channel) => limitsFor(source, channel), options);
