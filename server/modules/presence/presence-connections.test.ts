@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomStatus, Presence } from "../../../common/api/presence.ts";
-import type { TestClient } from "../../test/http-client.ts";
+import { TestClient } from "../../test/http-client.ts";
 import { collectEvents, connectSocket, type TestSocket } from "../../test/socket-client.ts";
 import { startTestServer, type TestServer } from "../../test/test-server.ts";
 import { openDesktop, ownPresenceWhen, waitForPresence } from "./presence-events.test-support.ts";
@@ -42,6 +42,25 @@ describe("presence held by the desktop's connection", () => {
     const second = await connectSocket(testServer.url, { cookie: agent.client.cookie });
     sockets.push(second);
     expect(await restored).toMatchObject({ status: "custom", customStatus: lunch, connected: true });
+  });
+
+  it("treats a new sign-in after the desktop went away as a new start: ready, and paused with login in pause", async () => {
+    const agent = await testServer.signedIn("agent");
+    const agentId = agent.created.user.id;
+    const first = await openDesktop(testServer.url, agent.client, agentId);
+    await agent.client.request("PUT", "/api/v1/presence/me/status", { status: "custom", customStatusId: lunch.id });
+    await admin.patch(`/api/v1/agents/${agentId}`, { loginInPause: true });
+    const lapsed = waitForPresence(adminSocket, agentId, (presence) => !presence.connected);
+    first.socket.disconnect();
+    await lapsed;
+
+    // The session ended overnight, say: the agent signs in again, in a new session.
+    const nextMorning = new TestClient(testServer.url);
+    expect((await nextMorning.signIn(agent.created.username, agent.created.password)).status).toBe(200);
+    const { socket, presence } = await openDesktop(testServer.url, nextMorning, agentId);
+    sockets.push(socket);
+    expect(presence).toMatchObject({ status: "ready", customStatus: null, connected: true });
+    expect(presence.pausedChannels.length).toBeGreaterThan(0);
   });
 
   it("keeps a connected desktop connected across heartbeats, and a second tab closing does not end it", async () => {

@@ -30,7 +30,7 @@ export class PresenceConnections {
 
   /** The gateway's connection listener. */
   readonly listener = {
-    connected: (principal: Principal) => this.onConnected(principal.user.id),
+    connected: (principal: Principal) => this.onConnected(principal.user.id, principal.via === "session" ? principal.sessionId : undefined),
     disconnected: (principal: Principal) => this.onDisconnected(principal.user.id),
   };
 
@@ -46,9 +46,9 @@ export class PresenceConnections {
     await Promise.allSettled([...this.pending]);
   }
 
-  private onConnected(userId: string): void {
+  private onConnected(userId: string, sessionId: string | undefined): void {
     this.socketsPerUser.set(userId, (this.socketsPerUser.get(userId) ?? 0) + 1);
-    this.forUser(userId, "record a connection", () => this.options.presence.recordConnection(userId));
+    this.forUser(userId, "record a connection", () => this.options.presence.recordConnection(userId, sessionId));
   }
 
   private onDisconnected(userId: string): void {

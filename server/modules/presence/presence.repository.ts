@@ -20,6 +20,8 @@ export interface LockedPresence {
   customStatusBeforeCall: string | null;
   connected: boolean;
   loginInPause: boolean;
+  /** The connecting session began after the last sign-in: the person signed in again. */
+  newSession: boolean;
 }
 
 const now = () => sql<Date>`now()`;
@@ -64,8 +66,15 @@ export async function findPausedChannels(executor: Executor, userId: string): Pr
   return CHANNELS.filter((channel) => paused.has(channel));
 }
 
-/** Creates the user's presence row when missing, then locks it: every presence change goes through this lock. */
-export async function lockPresence(transaction: Tx, userId: string): Promise<LockedPresence | undefined> {
+/**
+ * Creates the user's presence row when missing, then locks it: every presence change goes through this lock.
+ * `sessionId`: the session connecting, to tell a new sign-in from a reconnect.
+ */
+export async function lockPresence(transaction: Tx, userId: string, sessionId?: string): Promise<LockedPresence | undefined> {
+  const newSession =
+    sessionId === undefined
+      ? sql<boolean>`false`
+      : sql<boolean>`coalesce((select sessions.created_at > coalesce(agent_presence.signed_in_at, '-infinity') from sessions where sessions.id = ${sessionId}), false)`;
   await transaction.insertInto("agentPresence").values({ userId }).onConflict((conflict) => conflict.column("userId").doNothing()).execute();
   return transaction
     .selectFrom("agentPresence")
@@ -77,6 +86,7 @@ export async function lockPresence(transaction: Tx, userId: string): Promise<Loc
       "agentPresence.customStatusBeforeCall",
       sql<boolean>`coalesce(agent_presence.connected_until > now(), false)`.as("connected"),
       "users.loginInPause",
+      newSession.as("newSession"),
     ])
     .where("agentPresence.userId", "=", userId)
     .forUpdate(["agentPresence"])

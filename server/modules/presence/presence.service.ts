@@ -161,16 +161,19 @@ export class PresenceService {
   }
 
   /**
-   * A desktop connected. From offline it is a sign-in: ready, and paused on every channel for a user with "login
-   * in pause" (product.md, Presence). Otherwise the lease is renewed, and a lapsed one makes the user connected again.
+   * A desktop connected. From offline, or from a session newer than the last sign-in while not connected (the
+   * session had ended, the person signed in again), it is a sign-in: ready, and paused on every channel for a user
+   * with "login in pause" (product.md, Presence). Otherwise it is the same sign-in going on: the lease is renewed,
+   * and a lapsed one makes the user connected again in the status they had.
    */
-  async recordConnection(userId: string): Promise<void> {
+  async recordConnection(userId: string, sessionId?: string): Promise<void> {
     const outcome = await this.db.transaction().execute(async (transaction) => {
-      const before = await presence.lockPresence(transaction, userId);
+      const before = await presence.lockPresence(transaction, userId, sessionId);
       if (!before) {
         return { changed: false, paused: false };
       }
-      if (before.status !== "offline") {
+      const signsIn = before.status === "offline" || (before.status !== "on-call" && !before.connected && before.newSession);
+      if (!signsIn) {
         await presence.extendLease(transaction, userId, this.leaseSeconds);
         return { changed: !before.connected, paused: false };
       }
