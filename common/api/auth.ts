@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiTokenIdSchema, userIdSchema } from "../domain/ids.ts";
 import { roleSchema } from "../domain/roles.ts";
+import { toastPositionSchema } from "../domain/agent-record.ts";
 
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, "username: required").max(64, "username: at most 64 characters"),
@@ -14,6 +15,8 @@ export const currentUserSchema = z
     username: z.string(),
     fullName: z.string(),
     role: roleSchema,
+    /** Where the signed-in user's alerts appear; present on their own session (GET /api/v1/auth/me). */
+    toastPosition: toastPositionSchema.optional(),
   })
   .meta({ id: "CurrentUser" });
 export type CurrentUser = z.infer<typeof currentUserSchema>;

@@ -18,13 +18,13 @@ export async function insertSession(executor: Executor, session: NewSession): Pr
 }
 
 // The user columns a request's principal needs, read in the same query as its session or token.
-const PRINCIPAL_USER_COLUMNS = ["users.id", "users.username", "users.fullName", "users.role", "users.disabled", "users.lockedAt", "users.permissions"] as const;
+const PRINCIPAL_USER_COLUMNS = ["users.id", "users.username", "users.fullName", "users.role", "users.disabled", "users.lockedAt", "users.permissions", "users.toastPosition"] as const;
 
 export interface ActiveSession {
   sessionId: string;
   csrfToken: string;
   lastSeenAt: Date;
-  user: Pick<UserRow, "id" | "username" | "fullName" | "role" | "disabled" | "lockedAt" | "permissions">;
+  user: Pick<UserRow, "id" | "username" | "fullName" | "role" | "disabled" | "lockedAt" | "permissions" | "toastPosition">;
 }
 
 /** The session and its user in one round trip, when the session is within its idle and absolute expiry. */

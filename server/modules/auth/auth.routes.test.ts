@@ -27,6 +27,8 @@ describe("sign-in", () => {
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe("admin");
     expect(me.body.csrfToken).toBe(login.body.csrfToken);
+    // product.md, The agent record: toast position, default top-right; the desktop places its alerts there.
+    expect(me.body.user.toastPosition).toBe("top-right");
   });
 
   it("sets the session in an httpOnly SameSite cookie and stores only its hash", async () => {

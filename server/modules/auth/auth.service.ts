@@ -11,7 +11,7 @@ import { generateSecret, hashSecret } from "../../lib/secrets.ts";
 import { sessionRoom } from "../../realtime/rooms.ts";
 import type { MfaService } from "../mfa/mfa.service.ts";
 import type { SettingsService } from "../settings/settings.service.ts";
-import { presentCurrentUser } from "../users/users.presenter.ts";
+import { presentSignedInUser } from "../users/users.presenter.ts";
 import type { UsersService } from "../users/users.service.ts";
 import * as authRepository from "./auth.repository.ts";
 import type { Principal } from "./principal.ts";
@@ -109,7 +109,7 @@ export class AuthService {
     }
     return {
       via: "session",
-      user: presentCurrentUser(found.user),
+      user: presentSignedInUser(found.user),
       sessionId: found.sessionId,
       csrfToken: found.csrfToken,
       disabledModules: disabledModulesOf(found.user.permissions),
@@ -128,7 +128,7 @@ export class AuthService {
     if (found.lastUsedAt === null || isStale(found.lastUsedAt, now)) {
       await authRepository.touchApiToken(this.db, found.tokenId, now);
     }
-    return { via: "token", user: presentCurrentUser(found.user), tokenId: found.tokenId, disabledModules: disabledModulesOf(found.user.permissions) };
+    return { via: "token", user: presentSignedInUser(found.user), tokenId: found.tokenId, disabledModules: disabledModulesOf(found.user.permissions) };
   }
 
   async createApiToken(userId: string, request: CreateApiTokenRequest): Promise<{ token: ApiTokenRow; secret: string }> {
@@ -166,7 +166,7 @@ export class AuthService {
     const now = this.clock.now();
     const expiresAt = addMinutes(now, this.policy.maxHours * 60);
     await authRepository.insertSession(this.db, { id: sessionId, userId: user.id, csrfToken, now, expiresAt, ...client });
-    return { sessionSecret, expiresAt, principal: { via: "session", user: presentCurrentUser(user), sessionId, csrfToken, disabledModules: disabledModulesOf(user.permissions) } };
+    return { sessionSecret, expiresAt, principal: { via: "session", user: presentSignedInUser(user), sessionId, csrfToken, disabledModules: disabledModulesOf(user.permissions) } };
   }
 }
 
