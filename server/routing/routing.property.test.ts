@@ -77,12 +77,15 @@ const commandArbitrary = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("connection" as const), agent, connected: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("status" as const), agent, status: fc.constantFrom("ready", "pausing", "working", "on-call") }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("timers" as const), pick, which: fc.constantFrom("offers", "queue", "auto-answer") }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("signOut" as const), agent, openInteractions: fc.constantFrom("requeue", "close") }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("membership" as const), agent, queue: fc.nat(2), member: fc.boolean() }) },
 );
 type Command = typeof commandArbitrary extends fc.Arbitrary<infer Value> ? Value : never;
 
 interface World {
   agents: RoutingAgent[];
   entryPoints: string[];
+  queues: string[];
   conversations: Map<string, { entryPointId: string; conversationId: string }>;
   maxOpenTabs: number;
 }
@@ -98,7 +101,8 @@ async function createWorld(spec: WorldSpec): Promise<World> {
   const sms = await insertQueue(db, { channel: "sms", strategy: spec.smsStrategy, members: membersOf(2) });
   const chain = spec.ringAllFirst ? [ringAll, oneAtATime] : [oneAtATime, ringAll];
   await setMaxOpenTabs(spec.maxOpenTabs);
-  return { agents, entryPoints: [await insertEntryPoint(db, chain), await insertEntryPoint(db, [sms], "sms")], conversations: new Map(), maxOpenTabs: spec.maxOpenTabs };
+  const entryPoints = [await insertEntryPoint(db, chain), await insertEntryPoint(db, [sms], "sms")];
+  return { agents, entryPoints, queues: [ringAll, oneAtATime, sms], conversations: new Map(), maxOpenTabs: spec.maxOpenTabs };
 }
 
 async function setMaxOpenTabs(value: number): Promise<void> {
@@ -210,6 +214,23 @@ async function run(world: World, command: Command): Promise<Set<string> | "every
       const presence = status === "pausing" || status === "working" ? { status: "custom" as const, customStatusId: statuses[status] } : { status };
       await setPresence(db, agentAt(command.agent).id, presence);
       await presenceChanged(agentAt(command.agent).id);
+      break;
+    }
+    case "signOut": {
+      // The desktop's sign-out: open interactions requeued or closed, then offline (product.md, Presence).
+      await server.server.services.presence.signOut(agentAt(command.agent).actor, { openInteractions: command.openInteractions });
+      await presenceChanged(agentAt(command.agent).id);
+      break;
+    }
+    case "membership": {
+      const queueId = world.queues[command.queue] as string;
+      const agentId = agentAt(command.agent).id;
+      await db.deleteFrom("queueMembers").where("queueId", "=", queueId).where("userId", "=", agentId).execute();
+      if (command.member) {
+        await db.insertInto("queueMembers").values({ queueId, userId: agentId }).execute();
+      }
+      // What the listener of agent.memberships_changed does.
+      routing.routeForAgent(agentId);
       break;
     }
     case "timers": {

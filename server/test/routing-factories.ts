@@ -189,10 +189,13 @@ export async function findRoutingViolations(db: Db, entryPointIds?: readonly str
            and ((i.state in ('active', 'closed')) <> (i.owner_id is not null))`,
     ],
     [
-      "an interaction has at most one accepted offer, its owner's, and only once it was accepted",
-      sql`select i.id, i.state, i.owner_id, array_agg(o.agent_id) as accepted_by from interactions i
-            join offers o on o.interaction_id = i.id and o.state = 'accepted' where ${scope}
-           group by i.id having count(*) > 1 or bool_or(o.agent_id is distinct from i.owner_id) or i.state not in ('active', 'closed')`,
+      "a queue attempt has at most one accepted offer, the accepting agent's, and an accepted attempt has exactly that one",
+      sql`select a.id as attempt_id, a.interaction_id, a.reason, a.agent_id, array_agg(o.agent_id) as accepted_offers_of from queue_attempts a
+            join interactions i on i.id = a.interaction_id
+            left join offers o on o.attempt_id = a.id and o.state = 'accepted' where ${scope}
+           group by a.id
+          having count(o.id) > 1 or coalesce(a.reason = 'accepted', false) <> (count(o.id) = 1)
+              or bool_or(o.id is not null and o.agent_id is distinct from a.agent_id)`,
     ],
     [
       "a waiting interaction is in exactly one open queue attempt, of its queue; any other is in none",
@@ -204,15 +207,15 @@ export async function findRoutingViolations(db: Db, entryPointIds?: readonly str
     [
       "a queue attempt has a reason once left and none before; only an accepted one names an agent",
       sql`select a.* from queue_attempts a join interactions i on i.id = a.interaction_id where ${scope}
-           and ((a.left_at is null) <> (a.reason is null) or (a.reason = 'accepted') <> (a.agent_id is not null))`,
+           and ((a.left_at is null) <> (a.reason is null) or coalesce(a.reason = 'accepted', false) <> (a.agent_id is not null))`,
     ],
     [
-      "an active or closed interaction has exactly one accepted queue attempt, naming its owner; no other has one",
-      sql`select i.id, i.state, i.owner_id, array_agg(a.agent_id) filter (where a.reason = 'accepted') as accepted_by from interactions i
-            left join queue_attempts a on a.interaction_id = i.id where ${scope}
-           group by i.id
-          having count(*) filter (where a.reason = 'accepted') <> (case when i.state in ('active', 'closed') then 1 else 0 end)
-              or bool_or(a.reason = 'accepted' and a.agent_id is distinct from i.owner_id)`,
+      "an active or closed interaction was accepted in its latest queue attempt, by its owner",
+      sql`select i.id, i.state, i.owner_id, latest.reason, latest.agent_id from interactions i
+            left join lateral (select a.reason, a.agent_id from queue_attempts a where a.interaction_id = i.id
+                                order by a.entered_at desc, a.left_at desc nulls first limit 1) latest on true
+           where ${scope} and i.state in ('active', 'closed')
+             and (latest.reason is distinct from 'accepted' or latest.agent_id is distinct from i.owner_id)`,
     ],
     [
       "pending offers are on waiting interactions only, of their current queue and attempt",
