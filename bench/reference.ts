@@ -16,3 +16,18 @@ export async function pgbenchSelectOnlyTps(databaseUrl: string, clients: number,
   }
   return Number(match[1]);
 }
+
+/**
+ * pgbench's TPC-B-like write transactions without the branch and teller updates (`--skip-some-updates`, `-N`):
+ * one account update, one select, one history insert per transaction, committed. The reference for benchmarks
+ * whose work is short write transactions (routing).
+ */
+export async function pgbenchSkipSomeUpdatesTps(databaseUrl: string, clients: number, seconds: number): Promise<number> {
+  await run("pgbench", ["--initialize", "--scale=1", "--quiet", databaseUrl]);
+  const { stdout } = await run("pgbench", ["--skip-some-updates", `--client=${clients}`, `--jobs=${Math.min(clients, 2)}`, `--time=${seconds}`, databaseUrl]);
+  const match = /tps = ([\d.]+)/.exec(stdout);
+  if (!match?.[1]) {
+    throw new Error(`pgbench printed no tps:\n${stdout}`);
+  }
+  return Number(match[1]);
+}
