@@ -217,9 +217,12 @@ async function run(world: World, command: Command): Promise<Set<string> | "every
       break;
     }
     case "signOut": {
-      // The desktop's sign-out: open interactions requeued or closed, then offline (product.md, Presence).
-      await server.server.services.presence.signOut(agentAt(command.agent).actor, { openInteractions: command.openInteractions });
-      await presenceChanged(agentAt(command.agent).id);
+      // What the presence module's sign-out does, in its order: open interactions requeued or closed, then offline.
+      // (Its presence.changed listener would withdraw and route beside this step, untracked by routing.idle().)
+      const agentId = agentAt(command.agent).id;
+      await routing.releaseOpenInteractions(agentId, command.openInteractions);
+      await setPresence(db, agentId, { status: "offline", connected: false });
+      await presenceChanged(agentId);
       break;
     }
     case "membership": {
