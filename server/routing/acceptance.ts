@@ -92,7 +92,7 @@ export async function acceptInteraction(db: Db, agentId: string, interactionId: 
     }
     const withdrawn = await endPendingOffers(transaction, interactionId, "withdrawn");
     await closeAttempt(transaction, interactionId, "accepted", agentId);
-    return { interaction: taken as InteractionRow, withdrawn, alreadyOwned: false };
+    return { interaction: taken, withdrawn, alreadyOwned: false };
   });
 }
 

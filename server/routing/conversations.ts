@@ -91,9 +91,9 @@ export async function addMessage(
     .set({ lastMessageAt: sql<Date>`now()`, snippet: snippetOf(message.body), updatedAt: sql<Date>`now()` })
     .where("id", "=", interactionId)
     .execute();
-  return row as MessageRow;
+  return row;
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "23505";
+  return typeof error === "object" && error !== null && "code" in error && (error).code === "23505";
 }

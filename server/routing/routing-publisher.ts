@@ -3,7 +3,7 @@ import type { EventBus } from "../lib/event-bus.ts";
 import { createContactMasker, type ContactMasker } from "../modules/masking/contact-masking.service.ts";
 import type { SettingsService } from "../modules/settings/settings.service.ts";
 import { userRoom } from "../realtime/rooms.ts";
-import { findInteractionViews, presentInteraction, presentOffer, type OfferRow } from "./interaction.presenter.ts";
+import { findInteractionViews, presentInteraction, presentOffer } from "./interaction.presenter.ts";
 
 export type WithdrawReason = "accepted_elsewhere" | "rejected" | "expired" | "timed_out" | "abandoned" | "unavailable";
 
@@ -45,7 +45,7 @@ export class RoutingPublisher {
         .execute(),
       this.maskersFor(offers.map((offer) => offer.agentId)),
     ]);
-    const byId = new Map(rows.map((row) => [row.id, row as OfferRow]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
     for (const offer of offers) {
       const view = views.get(offer.interactionId);
       const row = byId.get(offer.offerId);

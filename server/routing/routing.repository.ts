@@ -56,11 +56,11 @@ export interface CandidateRow {
 
 export async function lockWaitingInteraction(transaction: Tx, interactionId: string, wait: boolean): Promise<InteractionRow | undefined> {
   const query = transaction.selectFrom("interactions").selectAll().where("id", "=", interactionId).forUpdate();
-  return (wait ? query : query.skipLocked()).executeTakeFirst() as Promise<InteractionRow | undefined>;
+  return (wait ? query : query.skipLocked()).executeTakeFirst();
 }
 
 export async function findInteraction(executor: Executor, interactionId: string): Promise<InteractionRow | undefined> {
-  return executor.selectFrom("interactions").selectAll().where("id", "=", interactionId).executeTakeFirst() as Promise<InteractionRow | undefined>;
+  return executor.selectFrom("interactions").selectAll().where("id", "=", interactionId).executeTakeFirst();
 }
 
 export async function findQueue(executor: Executor, queueId: string): Promise<QueueRoutingRow | undefined> {

@@ -11,7 +11,7 @@ import { userRoom } from "../realtime/rooms.ts";
 import { acceptInteraction, refusalBeforeLocking, type AcceptOptions } from "./acceptance.ts";
 import { addMessage, receiveInbound, type InboundMessage } from "./conversations.ts";
 import { DrainScheduler } from "./drain-scheduler.ts";
-import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow, type OfferRow } from "./interaction.presenter.ts";
+import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow } from "./interaction.presenter.ts";
 import { abandonInteraction, closeOwned, endOffer, enterQueue, expireOffer, timeOutQueue, type Ended } from "./lifecycle.ts";
 import { limitsFor, routeInteraction, type AccountLimitsSource } from "./offer-router.ts";
 import { findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
@@ -211,13 +211,13 @@ export class RoutingService {
       return;
     }
     const interaction = await this.db.selectFrom("interactions").select("ownerId").where("id", "=", row.interactionId).executeTakeFirst();
-    this.publishMessage(row as MessageRow, [interaction?.ownerId ?? row.authorId].filter((id): id is string => Boolean(id)));
+    this.publishMessage(row, [interaction?.ownerId ?? row.authorId].filter((id): id is string => Boolean(id)));
   }
 
   async messages(actor: Actor, interactionId: string): Promise<InteractionMessage[]> {
     await this.assertReader(actor, interactionId);
     const rows = await this.db.selectFrom("interactionMessages").selectAll().where("interactionId", "=", interactionId).orderBy("createdAt").orderBy("id").execute();
-    return rows.map((row) => presentMessage(row as MessageRow));
+    return rows.map((row) => presentMessage(row));
   }
 
   async get(actor: Actor, interactionId: string): Promise<Interaction> {
@@ -242,7 +242,7 @@ export class RoutingService {
     return {
       offers: offers.flatMap((offer) => {
         const view = views.get(offer.interactionId);
-        return view ? [presentOffer(offer as OfferRow, presentInteraction(view, masker))] : [];
+        return view ? [presentOffer(offer, presentInteraction(view, masker))] : [];
       }),
       interactions: owned.flatMap((row) => {
         const view = views.get(row.id);
