@@ -59,9 +59,11 @@ function fits(row: CandidateRow, limits: AccountLimits): boolean {
  * and re-read, and only those who still fit get an offer. Pending offers count as held, so an agent is never
  * alerted beyond their capacity or tab limit.
  */
-export async function routeInteraction(db: Db, interactionId: string, limitsSource: AccountLimitsSource): Promise<RouteOutcome> {
+export async function routeInteraction(db: Db, interactionId: string, limitsSource: AccountLimitsSource, options: { waitForLock: boolean }): Promise<RouteOutcome> {
   return db.transaction().execute(async (transaction) => {
-    const interaction = await lockWaitingInteraction(transaction, interactionId, false);
+    // Routing one interaction right after a change waits for the row (a short transaction may hold it and change
+    // nothing: skipping would lose this request); a drain skips rows another router holds.
+    const interaction = await lockWaitingInteraction(transaction, interactionId, options.waitForLock);
     if (!interaction || (interaction.state !== "queued" && interaction.state !== "offered") || !interaction.queueId) {
       return NOTHING;
     }

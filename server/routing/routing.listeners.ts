@@ -14,9 +14,12 @@ export function registerRoutingListeners(events: EventBus, routing: RoutingServi
         void routing.withdrawOffersOf(agentId).finally(() => routing.routeForAgent(agentId));
         return;
       }
-      case "agent.memberships_changed":
-        routing.routeForAgent((event.payload as { agentId: string }).agentId);
+      case "agent.memberships_changed": {
+        // Removed from a queue: the alerts of that queue end; added: its waiting work may be offered.
+        const agentId = (event.payload as { agentId: string }).agentId;
+        void routing.withdrawOffersOf(agentId).finally(() => routing.routeForAgent(agentId));
         return;
+      }
       case "channel_settings.updated":
       case "account_settings.updated":
         routing.forgetCachedSettings();

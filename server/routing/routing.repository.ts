@@ -213,24 +213,25 @@ export async function setInteractionState(executor: Executor, interactionId: str
   await executor.updateTable("interactions").set({ state, updatedAt: sql<Date>`now()` }).where("id", "=", interactionId).execute();
 }
 
+// A drain looks at this many of each queue's oldest waiting interactions, so a long backlog in a queue nobody works
+// never hides the other queues' work.
+const WAITING_PER_QUEUE = 50;
+
 /** Waiting interactions of these queues, oldest first (product.md, Channels and capacity: the oldest goes first). */
 export async function findWaiting(executor: Executor, queueIds: readonly string[] | "all", limit: number): Promise<{ id: string; queueId: string }[]> {
-  let query = executor
-    .selectFrom("interactions")
-    .select(["id", "queueId"])
-    .where("state", "in", ["queued", "offered"])
-    .where("queueId", "is not", null)
-    .orderBy("openedAt")
-    .orderBy("id")
-    .limit(limit);
-  if (queueIds !== "all") {
-    if (queueIds.length === 0) {
-      return [];
-    }
-    query = query.where("queueId", "in", [...queueIds]);
+  if (queueIds !== "all" && queueIds.length === 0) {
+    return [];
   }
-  const rows = await query.execute();
-  return rows.map((row) => ({ id: row.id, queueId: row.queueId ?? "" }));
+  const inQueues = queueIds === "all" ? sql`` : sql`and queue_id in (${sql.join(queueIds.map((queueId) => sql`${queueId}`))})`;
+  const result = await sql<{ id: string; queueId: string }>`
+    select id, queue_id as "queueId"
+      from (select id, queue_id, opened_at, row_number() over (partition by queue_id order by opened_at, id) as position
+              from interactions
+             where state in ('queued', 'offered') and queue_id is not null ${inQueues}) waiting
+     where position <= ${WAITING_PER_QUEUE}
+     order by opened_at, id
+     limit ${limit}`.execute(executor);
+  return result.rows;
 }
 
 export async function findQueueIdsOfAgents(executor: Executor, agentIds: readonly string[]): Promise<string[]> {

@@ -285,6 +285,19 @@ describe("agents who leave", () => {
     expect(await pendingOffers(interactionId)).toEqual([staying.id]);
   });
 
+  it("withdraws the alerts of an agent removed from the queue or disabled", async () => {
+    const removed = await insertAgent(db);
+    const disabled = await insertAgent(db);
+    const staying = await insertAgent(db);
+    const queueId = await insertQueue(db, { members: [removed.id, disabled.id, staying.id] });
+    const interactionId = await arrive(await insertEntryPoint(db, [queueId]));
+    expect(await pendingOffers(interactionId)).toEqual(sorted([removed, disabled, staying]));
+    await db.deleteFrom("queueMembers").where("queueId", "=", queueId).where("userId", "=", removed.id).execute();
+    await db.updateTable("users").set({ disabled: true }).where("id", "=", disabled.id).execute();
+    await routing.runDueTimers();
+    expect(await pendingOffers(interactionId)).toEqual([staying.id]);
+  });
+
   it("withdraws alerts when the agent pauses the channel", async () => {
     const agent = await insertAgent(db);
     const queueId = await insertQueue(db, { members: [agent.id] });

@@ -399,7 +399,7 @@ export class RoutingService {
   // --- Routing ---------------------------------------------------------------------------------------------
 
   private async routeNow(interactionId: string): Promise<void> {
-    const outcome = await routeInteraction(this.db, interactionId, await this.limitsSource());
+    const outcome = await routeInteraction(this.db, interactionId, await this.limitsSource(), { waitForLock: true });
     await this.publisher.offersCreated(outcome.offers);
   }
 
@@ -411,7 +411,7 @@ export class RoutingService {
       if (saturated.has(interaction.queueId)) {
         continue;
       }
-      const outcome = await routeInteraction(this.db, interaction.id, await this.limitsSource());
+      const outcome = await routeInteraction(this.db, interaction.id, await this.limitsSource(), { waitForLock: false });
       if (outcome.queueSaturated) {
         saturated.add(interaction.queueId);
       }
@@ -482,8 +482,8 @@ export class RoutingService {
 const unmasked = { enabled: false, characters: 0, value: <Value>(value: Value) => value, contact: <Record>(record: Record) => record };
 
 /**
- * Pending offers whose agent can no longer take them: the desktop's lease lapsed, the status pauses routing or
- * is on a call, or the channel is paused or turned off. Offers stuck on an agent who left end here.
+ * Pending offers whose agent can no longer take them: disabled, no longer a member of the queue, the desktop's
+ * lease lapsed, the status pauses routing or is on a call, or the channel is paused or turned off. Offers stuck on an agent who left end here.
  */
 async function findStaleOffers(db: Db, agentId?: string): Promise<{ interactionId: string; agentId: string }[]> {
   const result = await sql<{ interactionId: string; agentId: string }>`
@@ -492,9 +492,12 @@ async function findStaleOffers(db: Db, agentId?: string): Promise<{ interactionI
       join agent_presence p on p.user_id = o.agent_id
       left join custom_statuses cs on cs.id = p.custom_status_id
       left join agent_channels ac on ac.user_id = o.agent_id and ac.channel = o.channel
+      join users u on u.id = o.agent_id
      where o.state = 'pending' and o.channel <> 'voice'
        ${agentId ? sql`and o.agent_id = ${agentId}` : sql``}
-       and (p.connected_until is null or p.connected_until <= now()
+       and (u.disabled or u.role <> 'agent'
+            or (o.queue_id is not null and not exists (select 1 from queue_members qm where qm.queue_id = o.queue_id and qm.user_id = o.agent_id))
+            or p.connected_until is null or p.connected_until <= now()
             or not (p.status = 'ready' or (p.status = 'custom' and cs.pauses_routing = false))
             or coalesce(ac.paused, false) or not coalesce(ac.enabled, true))
      limit 500`.execute(db);

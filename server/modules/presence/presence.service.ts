@@ -150,13 +150,14 @@ export class PresenceService {
     if (count > 0 && request.openInteractions === undefined) {
       throw new ConflictError("open_interactions", `You have ${count} open ${count === 1 ? "interaction" : "interactions"}: requeue or close them to sign out.`, { count });
     }
-    if (count > 0 && request.openInteractions !== undefined) {
-      await this.options.releaser().releaseOpenInteractions(userId, request.openInteractions);
-    }
+    // Offline first: conversations handed back to their queue must not be offered to the agent who is leaving.
     await this.db.transaction().execute(async (transaction) => {
       await this.lock(transaction, userId);
       await presence.writeSignedOut(transaction, userId);
     });
+    if (count > 0 && request.openInteractions !== undefined) {
+      await this.options.releaser().releaseOpenInteractions(userId, request.openInteractions);
+    }
     return this.publishChanged(userId);
   }
 
