@@ -6,6 +6,11 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const INSTALL_CHROMIUM_COMMAND = "apt-get update && apt-get install -y chromium";
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
+// In CI the browser tests never skip: .ci/run installs Chromium, so a missing one is a failure, not a pass.
+if (!hasChromium && process.env.CI === "true") {
+  throw new Error(`No Chromium at ${CHROMIUM_PATH} in CI. Install it with: ${INSTALL_CHROMIUM_COMMAND}`);
+}
+
 export function reportMissingChromium(): void {
   if (!hasChromium) {
     // The reason for the skip must reach whoever runs the tests.
