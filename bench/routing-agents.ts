@@ -1,6 +1,7 @@
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, EventPayload, ServerToClientEvents } from "../common/events/catalogue.ts";
+import { post, wallClock } from "./routing-http.ts";
 
 // The routing benchmark's agents (bench/routing.bench.ts): a process of its own holding every agent's Socket.IO
 // connection, so the offers cross a real socket into another process. Each agent records when an offer reaches
@@ -41,9 +42,6 @@ type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const CONNECT_CONCURRENCY = 50;
 const FLUSH_MS = 50;
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/** Wall-clock milliseconds with sub-millisecond resolution; the parent uses the same clock. */
-export const wallClock = () => performance.timeOrigin + performance.now();
 
 const between = ([low, high]: [number, number]) => low + Math.random() * (high - low);
 
@@ -161,11 +159,11 @@ class Agents {
 
   private async post(agent: BenchAgent, path: string): Promise<string> {
     try {
-      const response = await fetch(new URL(path, this.options.url), { method: "POST", headers: { authorization: `Bearer ${agent.token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      const body = (await response.json()) as { error?: { code?: string } };
-      return response.ok ? String(response.status) : `${response.status} ${body.error?.code ?? ""}`.trim();
+      const answer = await post(`${this.options.url}${path}`, { authorization: `Bearer ${agent.token}` }, undefined, REQUEST_TIMEOUT_MS);
+      const body = answer.body as { error?: { code?: string } } | null;
+      return answer.status < 300 ? String(answer.status) : `${answer.status} ${body?.error?.code ?? ""}`.trim();
     } catch (error) {
-      return `network ${error instanceof Error ? error.message : String(error)}`;
+      return `network ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`;
     }
   }
 

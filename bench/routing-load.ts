@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
 import type { Wallboard } from "../common/api/wallboard.ts";
 import type { Db } from "../server/db/database.ts";
-import { wallClock, type AgentsReport, type FromAgents, type ToAgents } from "./routing-agents.ts";
+import type { AgentsReport, FromAgents, ToAgents } from "./routing-agents.ts";
 import { checkLiveInvariants, type RoutingFixture, type Violation } from "./routing-database.ts";
+import { post, wallClock } from "./routing-http.ts";
 
 // The routing benchmark's load (bench/routing.bench.ts): the agents' process, the customers' arrivals (open loop,
 // then a flood), resource use and the live invariant checks.
@@ -127,6 +130,22 @@ export class UsageMeter {
   }
 }
 
+/** The server's logged errors (its JSON log lines at level error and above), counted by message. */
+export function collectServerErrors(output: Readable): Map<string, number> {
+  const errors = new Map<string, number>();
+  createInterface({ input: output }).on("line", (line) => {
+    if (!line.startsWith("{")) {
+      return;
+    }
+    const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+    if ((entry.level ?? 0) >= 50) {
+      const key = `${entry.msg ?? ""}: ${entry.err?.message ?? ""}`;
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+    }
+  });
+  return errors;
+}
+
 /** Waits until the process uses under a tenth of a core over a second (the connections' presence work is done). */
 export async function waitForIdleProcess(processId: number, timeoutMs: number): Promise<void> {
   const deadline = wallClock() + timeoutMs;
@@ -164,26 +183,21 @@ export class Customers {
   async arrive(phase: Phase): Promise<void> {
     const number = this.sent++;
     const entryPoint = this.entryPoints[number % this.entryPoints.length] as RoutingFixture["entryPoints"][number];
-    const body = JSON.stringify({ conversationId: `bench-${number}`, customer: { id: `customer-${number}`, name: `Customer ${number}` }, body: "Hello, I need help with my order." });
+    const body = { conversationId: `bench-${number}`, customer: { id: `customer-${number}`, name: `Customer ${number}` }, body: "Hello, I need help with my order." };
     this.inFlight += 1;
     const sentAt = wallClock();
     try {
-      const response = await fetch(`${this.url}/api/v1/open-channel/${entryPoint.id}/messages`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${entryPoint.inboundKey}`, "content-type": "application/json" },
-        body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      const answered = (await response.json()) as { interactionId?: string; error?: { code?: string } };
-      if (response.status !== 202 || !answered.interactionId) {
-        this.fail(`${response.status} ${answered.error?.code ?? ""}`);
+      const answer = await post(`${this.url}/api/v1/open-channel/${entryPoint.id}/messages`, { authorization: `Bearer ${entryPoint.inboundKey}` }, body, REQUEST_TIMEOUT_MS);
+      const answered = (answer.body ?? {}) as { interactionId?: string; error?: { code?: string } };
+      if (answer.status !== 202 || !answered.interactionId) {
+        this.fail(`${answer.status} ${answered.error?.code ?? ""}`.trim());
         return;
       }
       this.sentAt.set(answered.interactionId, sentAt);
       phase.interactionIds.push(answered.interactionId);
       phase.responseMs.push(wallClock() - sentAt);
     } catch (error) {
-      this.fail(error instanceof Error ? error.message : String(error));
+      this.fail((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
     } finally {
       this.inFlight -= 1;
     }

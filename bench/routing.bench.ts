@@ -6,11 +6,13 @@ import { migrateToLatest } from "../server/db/migrator.ts";
 import { spawnServer, stopServer } from "../server/test/server-process.ts";
 import { createPostgresDatabase } from "../server/test/test-database.ts";
 import { pgbenchSkipSomeUpdatesTps } from "./reference.ts";
-import { wallClock, type AgentsReport, type FromAgents } from "./routing-agents.ts";
+import type { AgentsReport, FromAgents } from "./routing-agents.ts";
 import { checkAllInvariants, INVARIANT_COUNT, seedRouting, type RoutingFixture, type Violation } from "./routing-database.ts";
+import { wallClock } from "./routing-http.ts";
 import {
   AgentsProcess,
   assignmentsPerSecond,
+  collectServerErrors,
   Customers,
   floodArrivals,
   InvariantSampler,
@@ -113,6 +115,7 @@ async function benchOn(kind: "postgres" | "pglite", size: Size): Promise<void> {
   console.log(`routing on ${label}: ${size.agents} agents, ${size.queues} open-channel queues (half ring-all, half one at a time), seeded in ${seconds(wallClock() - seeding)} s`);
   try {
     const server = await spawnServer({ ...target.environment, OPEN_CHANNEL_RATE_LIMIT: "100000", LOG_LEVEL: "warn" });
+    const serverErrors = server.child.stdout ? collectServerErrors(server.child.stdout) : new Map<string, number>();
     const agents = new AgentsProcess();
     let result: RunResult;
     try {
@@ -126,6 +129,8 @@ async function benchOn(kind: "postgres" | "pglite", size: Size): Promise<void> {
     const violations = await checkAllInvariants(final.db, target.fixture.maxOpenTabs).finally(() => final.close());
     const pgbench = await target.pgbenchTps(size.pgbenchSeconds);
     print(kind, size, result, violations, pgbench);
+    const logged = [...serverErrors].sort((left, right) => right[1] - left[1]);
+    console.log(`  server errors logged: ${logged.length === 0 ? "none" : logged.slice(0, 5).map(([message, count]) => `${count} × ${message}`).join("; ")}`);
   } finally {
     await target.close();
   }
@@ -142,7 +147,7 @@ interface RunResult {
   liveSamples: number;
   liveViolations: Violation[];
   agentsReport: AgentsReport;
-  /** Flood arrivals still unassigned when the open loop started (the engine did not drain its backlog in 30 s). */
+  /** Flood arrivals still unassigned when the open loop started (the engine did not drain its backlog in 60 s). */
   leftBeforeOpenLoop: number;
   /** Answered arrivals never accepted, and accepted interactions never closed, when the bench stopped waiting. */
   unassigned: number;
@@ -161,7 +166,7 @@ async function runLoad(url: string, target: Target, agents: AgentsProcess, meter
   // Saturation first: the flood bounds its own backlog, so the open loop starts on a settled engine whatever its rate.
   const measured = await meter.measure(() => floodArrivals(customers, agents, size.floodSeconds, floodBacklog(size)));
   const flood = { ...measured.result, usage: measured.usage };
-  await waitFor(settled, 30_000);
+  await waitFor(settled, 60_000);
   const leftBeforeOpenLoop = unassigned(customers, agents);
   const openLoopPhase = newPhase();
   openLoopPhase.usage = (await meter.measure(() => openLoop(customers, size.rate, size.openLoopSeconds, openLoopPhase))).usage;
