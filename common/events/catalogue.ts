@@ -51,6 +51,9 @@ export const eventCatalogue = {
   "interaction.updated": z.object({ interaction: interactionSchema }),
   "interaction.closed": z.object({ interaction: interactionSchema }),
   "interaction.message_added": z.object({ message: interactionMessageSchema }),
+  // Server-side only (no room): an interaction entered a queue, or left the queues without an owner (timed out,
+  // abandoned). The wallboard's hint follows it.
+  "interaction.queue_changed": z.object({ interactionId: interactionIdSchema }),
   "presence.changed": z.object({ presence: presenceSchema }),
   "custom_statuses.changed": z.object({ statuses: z.array(customStatusSchema) }),
   "wallboard.changed": z.object({}),

@@ -227,6 +227,26 @@ describe("queue chain and report rows", () => {
     ]);
   });
 
+  it("tells the server's listeners (the wallboard) when an interaction waits with nobody to alert, and when it times out", async () => {
+    const seen: string[] = [];
+    const unsubscribe = server.server.services.events.subscribe((event) => {
+      if (event.name === "interaction.queue_changed") {
+        seen.push((event.payload as { interactionId: string }).interactionId);
+        expect(event.audience.rooms).toEqual([]);
+      }
+    });
+    try {
+      const queueId = await insertQueue(db, { members: [] });
+      const interactionId = await arrive(await insertEntryPoint(db, [queueId]));
+      expect(seen).toEqual([interactionId]);
+      await makeTimersDue(db, interactionId, "queue");
+      await routing.runDueTimers();
+      expect(seen).toEqual([interactionId, interactionId]);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it("ends abandoned when the customer leaves before anyone accepts", async () => {
     const agent = await insertAgent(db);
     const queueId = await insertQueue(db, { members: [agent.id] });

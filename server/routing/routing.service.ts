@@ -100,6 +100,7 @@ export class RoutingService {
   async receiveMessage(inbound: InboundMessage): Promise<{ interaction: Interaction; message: InteractionMessage; created: boolean }> {
     const received = await receiveInbound(this.db, inbound);
     if (received.created) {
+      this.queueChanged(received.interaction.id);
       await this.routeNow(received.interaction.id);
     } else if (received.interaction.ownerId) {
       this.publishMessage(received.message, [received.interaction.ownerId]);
@@ -127,6 +128,9 @@ export class RoutingService {
 
   async abandonById(interactionId: string): Promise<void> {
     const ended = await abandonInteraction(this.db, interactionId);
+    if (ended.ended) {
+      this.queueChanged(interactionId);
+    }
     this.publisher.offersWithdrawn(interactionId, ended.withdrawn, "abandoned");
     if (ended.ownerId) {
       await this.publisher.interactionChanged("interaction.closed", interactionId, [ended.ownerId]);
@@ -278,6 +282,7 @@ export class RoutingService {
       await enterQueue(transaction, interaction, target, queue ? interaction.chainPosition : 0);
     });
     await this.publisher.interactionChanged("interaction.closed", interactionId, [agentId]);
+    this.queueChanged(interactionId);
     await this.routeNow(interactionId);
   }
 
@@ -385,6 +390,9 @@ export class RoutingService {
 
   private async afterEnded(ended: Ended, reason: WithdrawReason): Promise<void> {
     this.publisher.offersWithdrawn(ended.interactionId, ended.withdrawn, reason);
+    if (reason === "timed_out" && (ended.requeued || ended.ended)) {
+      this.queueChanged(ended.interactionId);
+    }
     if (ended.requeued) {
       await this.routeNow(ended.interactionId);
     }
@@ -470,6 +478,11 @@ export class RoutingService {
       throw new NotFoundError("interaction_not_found", "This interaction does not exist.");
     }
     return presentInteraction(view, maskers.get(readerId) ?? unmasked);
+  }
+
+  /** Server-side only (no room): what waits in the queues changed without an offer or an owner to tell. */
+  private queueChanged(interactionId: string): void {
+    this.events.publish("interaction.queue_changed", { interactionId: interactionId as never }, { rooms: [] });
   }
 
   private publishMessage(message: MessageRow, readers: readonly string[]): void {
