@@ -47,7 +47,8 @@ const between = ([low, high]: [number, number]) => low + Math.random() * (high -
 
 class Agents {
   private readonly sockets: AgentSocket[] = [];
-  private readonly held = new Map<string, number>();
+  /** What each agent holds, as the server's answers say: interaction ids (an accept answered twice counts once). */
+  private readonly held = new Map<string, Set<string>>();
   /** Offers waiting for the agent's think time, by offer id: withdrawing one cancels its accept. */
   private readonly thinking = new Map<string, NodeJS.Timeout>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -133,8 +134,13 @@ class Agents {
       return;
     }
     this.batch.accepted.push([interactionId, wallClock()]);
-    const held = (this.held.get(agent.id) ?? 0) + 1;
-    this.held.set(agent.id, held);
+    const holding = this.held.get(agent.id) ?? new Set<string>();
+    if (holding.has(interactionId)) {
+      return;
+    }
+    holding.add(interactionId);
+    this.held.set(agent.id, holding);
+    const held = holding.size;
     this.report.maxHeld = Math.max(this.report.maxHeld, held);
     if (agent.capacity !== null && agent.capacity > 0 && held > agent.capacity) {
       this.report.overCapacity += 1;
@@ -151,7 +157,7 @@ class Agents {
 
   private async close(agent: BenchAgent, interactionId: string): Promise<void> {
     // Released before the request leaves: the client never counts a slot the server may already have freed.
-    this.held.set(agent.id, (this.held.get(agent.id) ?? 1) - 1);
+    this.held.get(agent.id)?.delete(interactionId);
     const status = await this.post(agent, `/api/v1/interactions/${interactionId}/close`);
     count(this.report.closeStatuses, status);
     this.batch.closed.push([interactionId, wallClock()]);

@@ -15,11 +15,14 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-/** POSTs JSON (or nothing) and answers the status and the parsed body; rejects on a network error or the timeout. */
+/**
+ * POSTs JSON (or nothing) and answers the status and the parsed body; rejects on a network error, or once
+ * `timeoutMs` passed since the call (waiting for a free connection included).
+ */
 export function post(url: string, headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<HttpAnswer> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: "POST", agent, timeout: timeoutMs, headers: { ...headers, ...(payload ? { "content-type": "application/json" } : {}) } }, (response) => {
+    const outgoing = request(url, { method: "POST", agent, headers: { ...headers, ...(payload ? { "content-type": "application/json" } : {}) } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
@@ -28,8 +31,9 @@ export function post(url: string, headers: Record<string, string>, body: unknown
       });
       response.on("error", reject);
     });
-    outgoing.on("timeout", () => outgoing.destroy(new Error("timeout")));
+    const deadline = setTimeout(() => outgoing.destroy(Object.assign(new Error("timeout"), { code: "timeout" })), timeoutMs);
     outgoing.on("error", reject);
+    outgoing.on("close", () => clearTimeout(deadline));
     outgoing.end(payload);
   });
 }

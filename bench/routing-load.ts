@@ -102,6 +102,9 @@ export interface Phase {
 export const newPhase = (): Phase => ({ interactionIds: [], responseMs: [], lateMs: [], startedAt: wallClock(), endedAt: 0 });
 
 export interface Usage {
+  /** The wall-clock span measured. */
+  from: number;
+  to: number;
   serverCpuSeconds: number;
   agentsCpuSeconds: number;
   /** PostgreSQL: transactions committed in the bench's database. */
@@ -117,16 +120,17 @@ export class UsageMeter {
   ) {}
 
   async measure<Result>(work: () => Promise<Result>): Promise<{ result: Result; usage: Usage }> {
+    const started = wallClock();
     const before = await this.snapshot();
     const result = await work();
     const after = await this.snapshot();
     const commits = before.commits === undefined || after.commits === undefined ? undefined : after.commits - before.commits;
-    return { result, usage: { serverCpuSeconds: after.serverCpuSeconds - before.serverCpuSeconds, agentsCpuSeconds: after.agentsCpuSeconds - before.agentsCpuSeconds, commits } };
+    return { result, usage: { from: started, to: wallClock(), serverCpuSeconds: after.serverCpuSeconds - before.serverCpuSeconds, agentsCpuSeconds: after.agentsCpuSeconds - before.agentsCpuSeconds, commits } };
   }
 
   private async snapshot(): Promise<Usage> {
     const commits = this.db ? await sql<{ commits: number }>`select xact_commit::int as commits from pg_stat_database where datname = current_database()`.execute(this.db) : undefined;
-    return { serverCpuSeconds: await cpuSeconds(this.serverPid), agentsCpuSeconds: await cpuSeconds(this.agentsPid), commits: commits?.rows[0]?.commits };
+    return { from: 0, to: 0, serverCpuSeconds: await cpuSeconds(this.serverPid), agentsCpuSeconds: await cpuSeconds(this.agentsPid), commits: commits?.rows[0]?.commits };
   }
 }
 
@@ -249,13 +253,17 @@ export async function floodArrivals(customers: Customers, agents: AgentsProcess,
 
 export function assignmentsPerSecond(agents: AgentsProcess, phase: Phase, skipSeconds: number): number {
   const from = phase.startedAt + skipSeconds * 1000;
+  return assignmentsBetween(agents, from, phase.endedAt) / ((phase.endedAt - from) / 1000);
+}
+
+export function assignmentsBetween(agents: AgentsProcess, from: number, to: number): number {
   let count = 0;
   for (const at of agents.accepted.values()) {
-    if (at >= from && at < phase.endedAt) {
+    if (at >= from && at < to) {
       count += 1;
     }
   }
-  return count / ((phase.endedAt - from) / 1000);
+  return count;
 }
 
 export function unassigned(customers: Customers, agents: AgentsProcess): number {

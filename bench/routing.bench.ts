@@ -11,6 +11,7 @@ import { checkAllInvariants, INVARIANT_COUNT, seedRouting, type RoutingFixture, 
 import { wallClock } from "./routing-http.ts";
 import {
   AgentsProcess,
+  assignmentsBetween,
   assignmentsPerSecond,
   collectServerErrors,
   Customers,
@@ -142,12 +143,13 @@ interface RunResult {
   flood: Phase;
   floodAssignmentsPerSecond: number;
   openLoopAssignmentsPerSecond: number;
-  offers: Map<string, number[]>;
+  /** What the agents' process saw: offers, accepts, closes. */
+  agents: AgentsProcess;
   customers: Customers;
   liveSamples: number;
   liveViolations: Violation[];
   agentsReport: AgentsReport;
-  /** Flood arrivals still unassigned when the open loop started (the engine did not drain its backlog in 60 s). */
+  /** Flood arrivals still unassigned when the open loop started (the engine did not drain its backlog in 30 s). */
   leftBeforeOpenLoop: number;
   /** Answered arrivals never accepted, and accepted interactions never closed, when the bench stopped waiting. */
   unassigned: number;
@@ -166,7 +168,7 @@ async function runLoad(url: string, target: Target, agents: AgentsProcess, meter
   // Saturation first: the flood bounds its own backlog, so the open loop starts on a settled engine whatever its rate.
   const measured = await meter.measure(() => floodArrivals(customers, agents, size.floodSeconds, floodBacklog(size)));
   const flood = { ...measured.result, usage: measured.usage };
-  await waitFor(settled, 60_000);
+  await waitFor(settled, 30_000);
   const leftBeforeOpenLoop = unassigned(customers, agents);
   const openLoopPhase = newPhase();
   openLoopPhase.usage = (await meter.measure(() => openLoop(customers, size.rate, size.openLoopSeconds, openLoopPhase))).usage;
@@ -178,7 +180,7 @@ async function runLoad(url: string, target: Target, agents: AgentsProcess, meter
     flood,
     floodAssignmentsPerSecond: assignmentsPerSecond(agents, flood, Math.min(2, size.floodSeconds / 5)),
     openLoopAssignmentsPerSecond: assignmentsPerSecond(agents, openLoopPhase, 0),
-    offers: agents.offers,
+    agents,
     customers,
     liveSamples: sampler?.samples ?? 0,
     liveViolations,
@@ -203,7 +205,7 @@ function offerLatencies(phase: Phase, result: RunResult): { first: number[]; eve
   let notOffered = 0;
   for (const interactionId of phase.interactionIds) {
     const sentAt = result.customers.sentAt.get(interactionId) ?? Number.NaN;
-    const receipts = result.offers.get(interactionId);
+    const receipts = result.agents.offers.get(interactionId);
     if (!receipts) {
       notOffered += 1;
       continue;
@@ -227,7 +229,7 @@ function print(kind: "postgres" | "pglite", size: Size, result: RunResult, viola
   console.log(`    arrival (request sent) → first offer on an agent's socket: p50 ${ms(percentile(latency.first, 0.5))}  p99 ${ms(p99)}  max ${ms(percentile(latency.first, 1))}  (${latency.notOffered} never offered)`);
   console.log(`    → every offer (ring-all alerts all ${size.agents / size.queues} members): p50 ${ms(percentile(latency.every, 0.5))}  p99 ${ms(percentile(latency.every, 0.99))}  (${latency.every.length} offers)`);
   console.log(`    POST …/messages → 202: p50 ${ms(percentile(result.openLoop.responseMs, 0.5))}  p99 ${ms(percentile(result.openLoop.responseMs, 0.99))};  generator late p99 ${ms(percentile(result.openLoop.lateMs, 0.99))}`);
-  console.log(`  resources: ${usageLine("open loop", result.openLoop, result.openLoopAssignmentsPerSecond)};  ${usageLine("flood", result.flood, result.floodAssignmentsPerSecond)};  agents' process event-loop delay p99 ${ms(report.eventLoopDelayP99Ms)}`);
+  console.log(`  resources: ${usageLine("open loop", result.openLoop, result.agents)};  ${usageLine("flood", result.flood, result.agents)};  agents' process event-loop delay p99 ${ms(report.eventLoopDelayP99Ms)}`);
   console.log(`  failures: arrivals ${result.customers.failed} ${JSON.stringify(result.customers.failures)}  accepts ${JSON.stringify(report.acceptStatuses)}  closes ${JSON.stringify(report.closeStatuses)}  left when the bench stopped waiting: ${result.unassigned} unassigned, ${result.unclosed} not closed`);
   console.log(`  invariant violations: ${total}  (${INVARIANT_COUNT} SQL checks at the end${kind === "postgres" ? ` and ${result.liveSamples} live snapshots` : ""}; client-side capacity ${report.overCapacity}, tab limit ${report.overTabLimit}, most held by one agent ${report.maxHeld})`);
   for (const violation of [...result.liveViolations.map((found) => ({ ...found, invariant: `live: ${found.invariant}` })), ...violations]) {
@@ -238,13 +240,13 @@ function print(kind: "postgres" | "pglite", size: Size, result: RunResult, viola
   console.log(`  ratio assignments/s ÷ pgbench tps: ${ratio.toFixed(2)} (target ≥ 0.3: ${ratio >= 0.3 ? "met" : "missed"});  p99 target < 50 ms: ${p99 < 50 ? "met" : "missed"}`);
 }
 
-function usageLine(label: string, phase: Phase, assignmentsPerSecond: number): string {
+function usageLine(label: string, phase: Phase, agents: AgentsProcess): string {
   const usage = phase.usage;
   if (!usage) {
     return `${label}: not measured`;
   }
-  const elapsed = (phase.endedAt - phase.startedAt) / 1000;
-  const assignments = assignmentsPerSecond * elapsed;
+  const elapsed = (usage.to - usage.from) / 1000;
+  const assignments = assignmentsBetween(agents, usage.from, usage.to);
   const commits = usage.commits === undefined ? "" : `, PostgreSQL ${(usage.commits / Math.max(1, assignments)).toFixed(1)} commits per assignment`;
   return `${label}: server process ${percent(usage.serverCpuSeconds / elapsed)} of a core (${((usage.serverCpuSeconds * 1000) / Math.max(1, assignments)).toFixed(1)} ms CPU per assignment), agents' process ${percent(usage.agentsCpuSeconds / elapsed)}${commits}`;
 }
