@@ -406,9 +406,16 @@ export class RoutingService {
 
   // --- Routing ---------------------------------------------------------------------------------------------
 
+  // Runs after the change that calls for it has committed: a failure here (a deadlock victim, say) must not turn
+  // that request into an error. The interaction's queue is drained again instead, and the worker's sweep remains.
   private async routeNow(interactionId: string): Promise<void> {
-    const outcome = await routeInteraction(this.db, interactionId, await this.limitsSource(), { waitForLock: true });
-    await this.publisher.offersCreated(outcome.offers);
+    try {
+      const outcome = await routeInteraction(this.db, interactionId, await this.limitsSource(), { waitForLock: true });
+      await this.publisher.offersCreated(outcome.offers);
+    } catch (error) {
+      this.logger.warn({ err: error, interactionId }, "routing an interaction failed; its queue is drained again");
+      this.routeAll();
+    }
   }
 
   // The oldest waiting interaction goes first; a queue whose members cannot take more is skipped for the rest.
@@ -419,11 +426,16 @@ export class RoutingService {
       if (saturated.has(interaction.queueId)) {
         continue;
       }
-      const outcome = await routeInteraction(this.db, interaction.id, await this.limitsSource(), { waitForLock: false });
-      if (outcome.queueSaturated) {
-        saturated.add(interaction.queueId);
+      try {
+        const outcome = await routeInteraction(this.db, interaction.id, await this.limitsSource(), { waitForLock: false });
+        if (outcome.queueSaturated) {
+          saturated.add(interaction.queueId);
+        }
+        await this.publisher.offersCreated(outcome.offers);
+      } catch (error) {
+        // One interaction's failure (a deadlock victim) leaves the rest of the drain to go on; the sweep retries it.
+        this.logger.warn({ err: error, interactionId: interaction.id }, "routing an interaction failed during a drain");
       }
-      await this.publisher.offersCreated(outcome.offers);
     }
   }
 

@@ -156,7 +156,8 @@ export async function renewLeases(executor: Executor, userIds: readonly string[]
     return [];
   }
   const rows = await executor
-    .with("previous", (db) => db.selectFrom("agentPresence").select(["userId", "connectedUntil"]).where("userId", "in", [...userIds]).forUpdate())
+    // Locked in user id order, like the router locks agents: the two never wait on each other in a cycle.
+    .with("previous", (db) => db.selectFrom("agentPresence").select(["userId", "connectedUntil"]).where("userId", "in", [...userIds]).orderBy("userId").forUpdate())
     .updateTable("agentPresence")
     .from("previous")
     .set({ connectedUntil: secondsFromNow(leaseSeconds) })
@@ -168,7 +169,14 @@ export async function renewLeases(executor: Executor, userIds: readonly string[]
 
 /** Claims the lapsed leases, once across every process: answers the users who just became disconnected. */
 export async function endLapsedLeases(executor: Executor): Promise<string[]> {
-  const rows = await executor.updateTable("agentPresence").set({ connectedUntil: null }).where("connectedUntil", "<", now()).returning("userId").execute();
+  // In user id order, skipping rows a router holds (the next sweep takes them): no lock cycle with routing.
+  const rows = await executor
+    .updateTable("agentPresence")
+    .set({ connectedUntil: null })
+    .where("userId", "in", (db) => db.selectFrom("agentPresence").select("userId").where("connectedUntil", "<", now()).orderBy("userId").forUpdate().skipLocked())
+    .where("connectedUntil", "<", now())
+    .returning("userId")
+    .execute();
   return rows.map((row) => row.userId);
 }
 
