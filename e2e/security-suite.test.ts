@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)("security suite", () => {
     await suite.check();
     await characters.fill("6");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^Saved\.$/ }).waitFor();
     await page.reload();
     await page.getByText("The security suite is on").waitFor();
     expect(await page.getByRole("switch", { name: "Security suite on" }).isChecked()).toBe(true);
@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)("security suite", () => {
 
     await page.getByRole("switch", { name: "Mask sensitive data" }).check();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^Saved\.$/ }).waitFor();
     expect((await adminClient.get<UserSecurity>(`/api/v1/users/${agentId}/security`)).body).toMatchObject({ maskSensitiveData: true, locked: false });
 
     await page.getByRole("button", { name: "Reset two-step sign-in" }).click();
@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)("security suite", () => {
 
     await page.getByRole("switch", { name: "Disabled" }).check();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^Saved\.$/ }).waitFor();
     expect((await agentClient.get("/api/v1/auth/me")).status).toBe(401);
     expect((await new TestClient(server.url).signIn(agent.username, agent.password)).status).toBe(403);
   });
