@@ -12,6 +12,7 @@ import { userIdSchema } from "../domain/ids.ts";
 import { agentIdSchema, agentSummarySchema } from "../api/agents.ts";
 import { entryPointIdSchema, interactionIdSchema, interactionMessageSchema, interactionSchema, offerIdSchema, offerSchema } from "../api/interactions.ts";
 import { customStatusSchema, presenceSchema } from "../api/presence.ts";
+import { coachingCopySchema, coachingMessageIdSchema } from "../api/coaching.ts";
 
 // One typed catalogue shared by the server and the web: event name → payload schema.
 // Names are `<entity>.<past-tense verb>` (CONVENTIONS.md, rule 4).
@@ -61,6 +62,14 @@ export const eventCatalogue = {
   "entry_point.created": z.object({ entryPointId: entryPointIdSchema }),
   "entry_point.updated": z.object({ entryPointId: entryPointIdSchema }),
   "entry_point.deleted": z.object({ entryPointId: entryPointIdSchema }),
+  // Coaching (issue 6). The same payload goes to every recipient's own room in one emit: each agent's copy is
+  // the message id with their user id. Missed messages arrive together at the next sign-in or return to work.
+  "coaching_message.delivered": z.object({ messages: z.array(coachingCopySchema) }),
+  "coaching_message.read": z.object({ messageIds: z.array(coachingMessageIdSchema), readAt: z.iso.datetime(), unread: z.int().min(0) }),
+  // The overnight clear-down: copies of messages sent before `before` left every agent's view.
+  "coaching_messages.cleared": z.object({ before: z.iso.datetime() }),
+  // For the admins' log page, which re-reads.
+  "coaching_message.sent": z.object({ messageId: coachingMessageIdSchema }),
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;

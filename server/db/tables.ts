@@ -307,6 +307,48 @@ export interface TelephonyEventsTable {
   receivedAt: Generated<Date>;
 }
 
+export type CoachingTargetKind = "agent" | "team" | "queue" | "campaign" | "list";
+
+/** The permanent log of coaching messages (migration 20261121210000): names copied at send time. */
+export interface CoachingMessagesTable {
+  id: Generated<string>;
+  senderId: string | null;
+  senderName: string;
+  senderUsername: string;
+  body: string;
+  targetKind: CoachingTargetKind;
+  targetId: string | null;
+  targetName: string;
+  filters: Json<Record<string, unknown>>;
+  recipientCount: number;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Each agent's copy of a coaching message: delivered, read, and cleared from the agent's view overnight. */
+export interface CoachingRecipientsTable {
+  id: ColumnType<number, never, never>;
+  messageId: string;
+  agentId: string | null;
+  agentName: string;
+  agentUsername: string;
+  createdAt: ColumnType<Date, Date | string, never>;
+  deliveredAt: Timestamp | null;
+  readAt: Timestamp | null;
+  clearedAt: Timestamp | null;
+}
+
+/** The overnight clear-down's schedule: one row, claimed with SKIP LOCKED once `nextRunAt` has passed. */
+export interface CoachingClearDownTable {
+  id: Generated<boolean>;
+  timeZone: Generated<string>;
+  /** `HH:MM:SS`, the account's local time of the clear-down. */
+  localTime: Generated<string>;
+  nextRunAt: Timestamp;
+  lastRunAt: Timestamp | null;
+  lastCutoff: Timestamp | null;
+  updatedAt: UpdatedAt;
+}
+
 export interface Database {
   jobs: JobsTable;
   users: UsersTable;
@@ -337,6 +379,9 @@ export interface Database {
   offers: OffersTable;
   queueAttempts: QueueAttemptsTable;
   telephonyEvents: TelephonyEventsTable;
+  coachingMessages: CoachingMessagesTable;
+  coachingRecipients: CoachingRecipientsTable;
+  coachingClearDown: CoachingClearDownTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
