@@ -23,6 +23,7 @@ const environmentSchema = z.object({
   PRESENCE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   ROUTING_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   OPEN_CHANNEL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
+  COACHING_CLEAR_DOWN_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   routingTickMilliseconds: number;
   /** Open channel: inbound requests allowed per entry point per minute. */
   openChannelRateLimit: number;
+  /** How often each process looks for a due overnight clear-down of coaching messages. */
+  coachingClearDownCheckSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +87,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     presenceHeartbeatSeconds: values.PRESENCE_HEARTBEAT_SECONDS,
     routingTickMilliseconds: values.ROUTING_TICK_MS,
     openChannelRateLimit: values.OPEN_CHANNEL_RATE_LIMIT,
+    coachingClearDownCheckSeconds: values.COACHING_CLEAR_DOWN_CHECK_SECONDS,
     cookieSecure: values.COOKIE_SECURE === "auto" ? (values.PUBLIC_URL?.startsWith("https:") ?? false) : values.COOKIE_SECURE === "true",
   };
 }

@@ -12,6 +12,8 @@ import { registerRoutingListeners } from "./routing/routing.listeners.ts";
 import { RoutingWorker } from "./routing/routing-worker.ts";
 import { registerWallboardListeners } from "./modules/wallboard/wallboard.listeners.ts";
 import { PresenceConnections } from "./modules/presence/presence-connections.ts";
+import { CoachingClearDownWorker } from "./modules/coaching/coaching-clear-down.service.ts";
+import { registerCoachingListeners } from "./modules/coaching/coaching.listeners.ts";
 import type { InitialAdmin } from "./modules/users/users.service.ts";
 import { Gateway } from "./realtime/gateway.ts";
 import { createServices, type Services } from "./services.ts";
@@ -64,10 +66,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopWallboardListeners = registerWallboardListeners(services.events);
   const stopRoutingListeners = registerRoutingListeners(services.events, services.routing);
   const routingWorker = new RoutingWorker(services.routing, app.log, config.routingTickMilliseconds);
+  const stopCoachingListeners = registerCoachingListeners(services.events, services.coaching, app.log);
+  const coachingClearDownWorker = new CoachingClearDownWorker(services.coachingClearDown, app.log, config.coachingClearDownCheckSeconds);
   const address = await app.listen({ port: config.port, host: config.host });
   services.jobs.start();
   presenceConnections.start();
   routingWorker.start();
+  coachingClearDownWorker.start();
   const sweep = setInterval(() => {
     services.auth.deleteExpiredSessions().catch((error: unknown) => app.log.warn({ err: error }, "session sweep failed"));
     services.mfa.deleteDeadChallenges().catch((error: unknown) => app.log.warn({ err: error }, "MFA challenge sweep failed"));
@@ -84,6 +89,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     close: async () => {
       clearInterval(sweep);
       await routingWorker.stop();
+      await coachingClearDownWorker.stop();
+      stopCoachingListeners();
       stopRoutingListeners();
       await services.jobs.stop();
       stopAuthListeners();

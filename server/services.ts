@@ -37,6 +37,9 @@ import { InteractionsService } from "./modules/interactions/interactions.service
 import { WallboardService } from "./modules/wallboard/wallboard.service.ts";
 import { CustomStatusesService } from "./modules/presence/custom-statuses.service.ts";
 import { PresenceService } from "./modules/presence/presence.service.ts";
+import { CoachingClearDownService } from "./modules/coaching/coaching-clear-down.service.ts";
+import { CoachingLogService } from "./modules/coaching/coaching-log.service.ts";
+import { CoachingService } from "./modules/coaching/coaching.service.ts";
 
 export interface Services {
   events: EventBus;
@@ -71,6 +74,10 @@ export interface Services {
   wallboard: WallboardService;
   presence: PresenceService;
   customStatuses: CustomStatusesService;
+  coaching: CoachingService;
+  coachingLog: CoachingLogService;
+  /** The overnight clear-down; server.ts starts its worker. */
+  coachingClearDown: CoachingClearDownService;
 }
 
 export interface ServicesOptions {
@@ -124,5 +131,8 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const openChannel = new OpenChannelService(db, routing, logger);
   registerOpenChannelDelivery({ routing, jobs, events, openChannel });
   const telephony = new TelephonyService(db, routing, presence);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses };
+  const coaching = new CoachingService({ db, events, audit, clock });
+  const coachingLog = new CoachingLogService(db);
+  const coachingClearDown = new CoachingClearDownService(db, events, audit, clock);
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown };
 }

@@ -35,6 +35,8 @@ import { registerInteractionsRoutes } from "../modules/interactions/interactions
 import { registerWallboardRoutes } from "../modules/wallboard/wallboard.routes.ts";
 import { registerCustomStatusesRoutes } from "../modules/presence/custom-statuses.routes.ts";
 import { registerPresenceRoutes } from "../modules/presence/presence.routes.ts";
+import { registerCoachingLogRoutes } from "../modules/coaching/coaching-log.routes.ts";
+import { registerCoachingRoutes } from "../modules/coaching/coaching.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAccessControl } from "./access.ts";
 import { registerErrorHandling } from "./error-handler.ts";
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWallboardRoutes(app, services.wallboard);
   registerCustomStatusesRoutes(app, services.customStatuses);
   registerPresenceRoutes(app, services.presence, services.auth, { cookieSecure: config.cookieSecure });
+  registerCoachingRoutes(app, services.coaching);
+  registerCoachingLogRoutes(app, services.coachingLog, services.coachingClearDown);
 
   if (webDirectory) {
     await registerWebApp(app, webDirectory);
