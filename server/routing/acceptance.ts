@@ -1,10 +1,9 @@
-import { sql } from "kysely";
 import { firstIneligibility } from "../../common/domain/capacity.ts";
 import { statusAllowsNewWork, type PresenceStatus } from "../../common/domain/presence.ts";
 import type { Db } from "../db/database.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
-import type { AccountLimits } from "./eligibility.ts";
-import { closeAttempt, endPendingOffers, findAgentHoldings, lockWaitingInteraction, type InteractionRow } from "./routing.repository.ts";
+import { limitsFor } from "./offer-router.ts";
+import { lockInteraction, readAcceptContext, readAgentHoldings, writeAccept, type InteractionViewRow } from "./routing.repository.ts";
 
 export interface AcceptOptions {
   /** The PBX answered a call: presence does not gate it (the agent picked up), capacity still does. */
@@ -14,7 +13,10 @@ export interface AcceptOptions {
 }
 
 export interface Accepted {
-  interaction: InteractionRow;
+  /** The interaction as its new owner sees it (read under the lock, then written). */
+  view: InteractionViewRow;
+  maskSensitiveData: boolean;
+  maskCharacters: number;
   /** Other agents whose alert for it ended. */
   withdrawn: { id: string; agentId: string }[];
   alreadyOwned: boolean;
@@ -23,28 +25,27 @@ export interface Accepted {
 /**
  * product.md, Routing: an accept is atomic: one owner, and no agent ever over capacity or the tab limit. One
  * transaction locks the interaction, then the agent's presence row (every change to what the agent holds locks
- * it), counts what the agent holds with the locks held, and only then takes ownership.
+ * it), counts what the agent holds with the locks held, and only then takes ownership. The settings are read in
+ * the same transaction: a capacity lowered a moment ago already counts.
  */
-export async function acceptInteraction(db: Db, agentId: string, interactionId: string, limits: (channel: InteractionRow["channel"]) => AccountLimits, options: AcceptOptions = {}): Promise<Accepted> {
+export async function acceptInteraction(db: Db, agentId: string, interactionId: string, options: AcceptOptions = {}): Promise<Accepted> {
   return db.transaction().execute(async (transaction) => {
-    const interaction = await lockWaitingInteraction(transaction, interactionId, true);
-    if (!interaction) {
+    if (!(await lockInteraction(transaction, interactionId, true))) {
       throw new NotFoundError("interaction_not_found", "This interaction does not exist.");
     }
-    if (interaction.state === "active" && interaction.ownerId === agentId) {
-      return { interaction, withdrawn: [], alreadyOwned: true };
+    const context = await readAcceptContext(transaction, interactionId, agentId);
+    if (!context) {
+      throw new NotFoundError("interaction_not_found", "This interaction does not exist.");
     }
-    if (interaction.state !== "queued" && interaction.state !== "offered") {
-      throw new ConflictError("interaction_taken", interaction.state === "active" ? "Another agent took this interaction." : "This interaction has ended.");
+    const { view } = context;
+    const accepted = { maskSensitiveData: context.maskSensitiveData, maskCharacters: context.settings.maskCharacters };
+    if (view.state === "active" && view.ownerId === agentId) {
+      return { view, ...accepted, withdrawn: [], alreadyOwned: true };
     }
-    const offer = await transaction
-      .selectFrom("offers")
-      .select("id")
-      .where("interactionId", "=", interactionId)
-      .where("agentId", "=", agentId)
-      .where("state", "=", "pending")
-      .executeTakeFirst();
-    if (!offer && options.requireOffer !== false) {
+    if (view.state !== "queued" && view.state !== "offered") {
+      throw new ConflictError("interaction_taken", view.state === "active" ? "Another agent took this interaction." : "This interaction has ended.");
+    }
+    if (!context.offerId && options.requireOffer !== false) {
       throw new ConflictError("offer_not_found", "This interaction is not offered to you.");
     }
     const presence = await transaction
@@ -57,42 +58,24 @@ export async function acceptInteraction(db: Db, agentId: string, interactionId: 
     if (!options.ignoreStatus) {
       assertStatusTakesWork(presence?.status ?? "offline", presence?.pausesRouting ?? null);
     }
-    const accountLimits = limits(interaction.channel);
-    const setting = await transaction
-      .selectFrom("agentChannels")
-      .select(["enabled", "paused", "capacity"])
-      .where("userId", "=", agentId)
-      .where("channel", "=", interaction.channel)
-      .executeTakeFirst();
-    const held = await findAgentHoldings(transaction, agentId, interaction.channel);
+    const limits = limitsFor(context.settings, view.channel);
+    const held = await readAgentHoldings(transaction, agentId, view.channel);
     const refusal = firstIneligibility({
-      setting: { enabled: setting?.enabled ?? true, paused: setting?.paused ?? false, capacity: setting?.capacity ?? null, autoAnswerDelaySeconds: null },
-      accountChannelEnabled: accountLimits.accountChannelEnabled,
-      globalDefaultCapacity: accountLimits.globalDefaultCapacity,
-      maxOpenTabs: accountLimits.maxOpenTabs,
+      setting: { enabled: held.enabled ?? true, paused: held.paused ?? false, capacity: held.capacity, autoAnswerDelaySeconds: null },
+      accountChannelEnabled: limits.accountChannelEnabled,
+      globalDefaultCapacity: limits.globalDefaultCapacity,
+      maxOpenTabs: limits.maxOpenTabs,
       openInteractions: held.activeTotal,
       openOnChannel: held.activeOnChannel,
     });
     if (refusal) {
       throw refusalError(refusal);
     }
-    const taken = await transaction
-      .updateTable("interactions")
-      .set({ state: "active", ownerId: agentId, acceptedAt: sql<Date>`now()`, queueDeadlineAt: null, updatedAt: sql<Date>`now()` })
-      .where("id", "=", interactionId)
-      .where("ownerId", "is", null)
-      .where("state", "in", ["queued", "offered"])
-      .returningAll()
-      .executeTakeFirst();
+    const taken = await writeAccept(transaction, interactionId, agentId, context.offerId);
     if (!taken) {
       throw new ConflictError("interaction_taken", "Another agent took this interaction.");
     }
-    if (offer) {
-      await transaction.updateTable("offers").set({ state: "accepted", decidedAt: sql<Date>`now()` }).where("id", "=", offer.id).execute();
-    }
-    const withdrawn = await endPendingOffers(transaction, interactionId, "withdrawn");
-    await closeAttempt(transaction, interactionId, "accepted", agentId);
-    return { interaction: taken, withdrawn, alreadyOwned: false };
+    return { view: { ...view, ...taken.row }, ...accepted, withdrawn: taken.withdrawn, alreadyOwned: false };
   });
 }
 

@@ -127,16 +127,17 @@ export async function abandonInteraction(db: Db, interactionId: string): Promise
   });
 }
 
-/** Closes an active interaction; its owner is idle again from now (longest-idle) when it was their last. */
-export async function closeOwned(transaction: Tx, interaction: InteractionRow, closedBy: string | null): Promise<void> {
-  await transaction
-    .updateTable("interactions")
-    .set({ state: "closed", closedAt: sql<Date>`now()`, closedBy, updatedAt: sql<Date>`now()` })
-    .where("id", "=", interaction.id)
-    .execute();
-  if (interaction.ownerId) {
-    await transaction.updateTable("agentPresence").set({ idleSince: sql<Date>`now()` }).where("userId", "=", interaction.ownerId).execute();
-  }
+/** Closes an active interaction (one statement); its owner is idle again from now (longest-idle). */
+export async function closeOwned(transaction: Tx, interaction: Pick<InteractionRow, "id" | "ownerId">, closedBy: string | null): Promise<{ state: "closed"; closedAt: Date }> {
+  const result = await sql<{ state: "closed"; closedAt: Date }>`
+    with closed as (
+      update interactions set state = 'closed', closed_at = now(), closed_by = ${closedBy}, updated_at = now() where id = ${interaction.id}
+      returning state, closed_at
+    ), idle as (
+      update agent_presence set idle_since = now() where user_id = ${interaction.ownerId}
+    )
+    select state, closed_at as "closedAt" from closed`.execute(transaction);
+  return result.rows[0] ?? { state: "closed", closedAt: new Date() };
 }
 
 function isWaiting(interaction: InteractionRow): boolean {

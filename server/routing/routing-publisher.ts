@@ -3,7 +3,9 @@ import type { EventBus } from "../lib/event-bus.ts";
 import { createContactMasker, type ContactMasker } from "../modules/masking/contact-masking.service.ts";
 import type { SettingsService } from "../modules/settings/settings.service.ts";
 import { userRoom } from "../realtime/rooms.ts";
-import { findInteractionViews, presentInteraction, presentOffer } from "./interaction.presenter.ts";
+import type { Interaction } from "../../common/api/interactions.ts";
+import { findInteractionViews, presentInteraction, presentOffer, type InteractionView } from "./interaction.presenter.ts";
+import type { RouteOutcome } from "./offer-router.ts";
 
 export type WithdrawReason = "accepted_elsewhere" | "rejected" | "expired" | "timed_out" | "abandoned" | "unavailable";
 
@@ -30,6 +32,29 @@ export class RoutingPublisher {
     const flags = new Map(rows.map((row) => [row.id, row.maskSensitiveData]));
     // Fail closed: a reader who cannot be found sees masked data.
     return new Map(unique.map((userId) => [userId, createContactMasker(flags.get(userId) ?? true, security.maskCharacters)]));
+  }
+
+  /** The offers of one routing step, presented from what the step read: nothing is read again. */
+  routed(outcome: RouteOutcome): void {
+    const { view, maskCharacters } = outcome;
+    if (!view || maskCharacters === undefined) {
+      return;
+    }
+    const plain = outcome.offers.some((offer) => !offer.maskSensitiveData) ? presentInteraction(view, createContactMasker(false, maskCharacters)) : undefined;
+    const masked = outcome.offers.some((offer) => offer.maskSensitiveData) ? presentInteraction(view, createContactMasker(true, maskCharacters)) : undefined;
+    for (const offer of outcome.offers) {
+      const interaction = offer.maskSensitiveData ? masked : plain;
+      if (interaction) {
+        this.events.publish("offer.created", { offer: presentOffer(offer.row, interaction) }, { rooms: [userRoom(offer.agentId)] });
+      }
+    }
+  }
+
+  /** interaction.assigned / updated / closed to one reader, presented from a view read under the change's lock. */
+  interactionChangedFor(name: "interaction.assigned" | "interaction.updated" | "interaction.closed", view: InteractionView, reader: { id: string; masker: ContactMasker }): Interaction {
+    const interaction = presentInteraction(view, reader.masker);
+    this.events.publish(name, { interaction }, { rooms: [userRoom(reader.id)] });
+    return interaction;
   }
 
   async offersCreated(offers: readonly { offerId: string; agentId: string; interactionId: string }[]): Promise<void> {

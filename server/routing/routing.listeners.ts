@@ -22,7 +22,6 @@ export function registerRoutingListeners(events: EventBus, routing: RoutingServi
       }
       case "channel_settings.updated":
       case "account_settings.updated":
-        routing.forgetCachedSettings();
         routing.routeAll();
         return;
       case "queue.updated":

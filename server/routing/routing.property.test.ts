@@ -107,7 +107,6 @@ async function createWorld(spec: WorldSpec): Promise<World> {
 
 async function setMaxOpenTabs(value: number): Promise<void> {
   await server.server.services.settings.updateChannels(adminActor(), { maxOpenTabs: value });
-  routing.forgetCachedSettings();
 }
 
 /** The customer leaves every conversation still open, so the next runs' sweeps do not carry this one's work. */

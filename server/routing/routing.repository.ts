@@ -1,8 +1,10 @@
 import { sql } from "kysely";
+import type { AccountSettings, ChannelSettings } from "../../common/api/channels.ts";
 import type { Channel } from "../../common/domain/channels.ts";
 import type { PresenceStatus } from "../../common/domain/presence.ts";
 import type { Executor, Tx } from "../db/database.ts";
 import type { InteractionState } from "../db/tables.ts";
+import { parseAccountSettings, parseChannelSettings, parseSecuritySettings, SETTING_KEYS } from "../modules/settings/settings.service.ts";
 
 // Routing SQL. Lock order, everywhere: an interaction first, then agents (agent_presence rows, in id order), then
 // offers. Every change to what an agent holds locks the agent's presence row, so capacity checks cannot race.
@@ -57,10 +59,6 @@ export interface CandidateRow {
 export async function lockWaitingInteraction(transaction: Tx, interactionId: string, wait: boolean): Promise<InteractionRow | undefined> {
   const query = transaction.selectFrom("interactions").selectAll().where("id", "=", interactionId).forUpdate();
   return (wait ? query : query.skipLocked()).executeTakeFirst();
-}
-
-export async function findInteraction(executor: Executor, interactionId: string): Promise<InteractionRow | undefined> {
-  return executor.selectFrom("interactions").selectAll().where("id", "=", interactionId).executeTakeFirst();
 }
 
 export async function findQueue(executor: Executor, queueId: string): Promise<QueueRoutingRow | undefined> {
@@ -137,32 +135,6 @@ export interface OfferHistory {
   triedAgentIds: Set<string>;
 }
 
-export async function findOfferHistory(executor: Executor, interactionId: string, attemptId: string): Promise<OfferHistory> {
-  const rows = await executor
-    .selectFrom("offers")
-    .select(["agentId", "state", "attemptId"])
-    .where("interactionId", "=", interactionId)
-    .where((eb) => eb.or([eb("state", "=", "pending"), eb("attemptId", "=", attemptId)]))
-    .execute();
-  const history: OfferHistory = { pendingAgentIds: new Set(), rejectedAgentIds: new Set(), triedAgentIds: new Set() };
-  for (const row of rows) {
-    if (row.state === "pending") {
-      history.pendingAgentIds.add(row.agentId);
-    }
-    if (row.attemptId === attemptId) {
-      history.triedAgentIds.add(row.agentId);
-      if (row.state === "rejected") {
-        history.rejectedAgentIds.add(row.agentId);
-      }
-    }
-  }
-  return history;
-}
-
-export async function findOpenAttempt(executor: Executor, interactionId: string): Promise<{ id: string } | undefined> {
-  return executor.selectFrom("queueAttempts").select("id").where("interactionId", "=", interactionId).where("leftAt", "is", null).executeTakeFirst();
-}
-
 export async function openAttempt(executor: Executor, interaction: { id: string; channel: Channel }, queueId: string): Promise<string> {
   const row = await executor
     .insertInto("queueAttempts")
@@ -222,12 +194,14 @@ export async function findWaiting(executor: Executor, queueIds: readonly string[
   if (queueIds !== "all" && queueIds.length === 0) {
     return [];
   }
-  const inQueues = queueIds === "all" ? sql`` : sql`and queue_id in (${sql.join(queueIds.map((queueId) => sql`${queueId}`))})`;
+  const inQueues = queueIds === "all" ? sql`` : sql`and i.queue_id in (${sql.join(queueIds.map((queueId) => sql`${queueId}`))})`;
   const result = await sql<{ id: string; queueId: string }>`
     select id, queue_id as "queueId"
-      from (select id, queue_id, opened_at, row_number() over (partition by queue_id order by opened_at, id) as position
-              from interactions
-             where state in ('queued', 'offered') and queue_id is not null ${inQueues}) waiting
+      from (select i.id, i.queue_id, i.opened_at, row_number() over (partition by i.queue_id order by i.opened_at, i.id) as position
+              from interactions i
+              join queues q on q.id = i.queue_id
+             -- Offered on a one-at-a-time queue: its agent decides, or the offer times out (a timer routes it then).
+             where i.state in ('queued', 'offered') and (i.state = 'queued' or q.strategy = 'ring-all') ${inQueues}) waiting
      where position <= ${WAITING_PER_QUEUE}
      order by opened_at, id
      limit ${limit}`.execute(executor);
@@ -239,9 +213,232 @@ export async function findQueueIdsOfAgents(executor: Executor, agentIds: readonl
   return rows.map((row) => row.queueId);
 }
 
-export async function findAgentHoldings(executor: Executor, agentId: string, channel: Channel): Promise<{ activeTotal: number; activeOnChannel: number }> {
-  const result = await sql<{ activeTotal: number; activeOnChannel: number }>`
-    select count(*)::int as "activeTotal", (count(*) filter (where channel = ${channel}))::int as "activeOnChannel"
-      from interactions where owner_id = ${agentId} and state = 'active'`.execute(executor);
-  return result.rows[0] ?? { activeTotal: 0, activeOnChannel: 0 };
+
+// --- One-statement reads and writes of the hot path (arrival, routing, accept, close) ------------------------
+
+/** The account settings routing and masking read, taken in the same statement as the rows they govern. */
+export interface SettingsSnapshot {
+  channels: ChannelSettings;
+  account: AccountSettings;
+  maskCharacters: number;
+}
+
+const settingsColumns = [
+  sql<unknown>`(select value from settings where key = ${SETTING_KEYS.channels})`.as("channelsSetting"),
+  sql<unknown>`(select value from settings where key = ${SETTING_KEYS.account})`.as("accountSetting"),
+  sql<unknown>`(select value from settings where key = ${SETTING_KEYS.security})`.as("securitySetting"),
+];
+
+function settingsOf(row: { channelsSetting: unknown; accountSetting: unknown; securitySetting: unknown }): SettingsSnapshot {
+  return {
+    channels: parseChannelSettings(row.channelsSetting),
+    account: parseAccountSettings(row.accountSetting),
+    maskCharacters: parseSecuritySettings(row.securitySetting).maskCharacters,
+  };
+}
+
+/**
+ * Locks the interaction's row (lock order: an interaction first). A separate statement from the reads that
+ * follow: after waiting for the lock, a new statement sees what the previous holder committed.
+ */
+export async function lockInteraction(transaction: Tx, interactionId: string, wait: boolean): Promise<boolean> {
+  const query = transaction.selectFrom("interactions").select("id").where("id", "=", interactionId).forUpdate();
+  return (await (wait ? query : query.skipLocked()).executeTakeFirst()) !== undefined;
+}
+
+export interface InteractionViewRow extends InteractionRow {
+  entryPointName: string | null;
+  queueName: string | null;
+}
+
+export interface RoutingContext {
+  view: InteractionViewRow;
+  queue: QueueRoutingRow | undefined;
+  attemptId: string | null;
+  history: OfferHistory;
+  settings: SettingsSnapshot;
+}
+
+/**
+ * Everything routing one interaction needs, in one statement read under the interaction's lock: the interaction
+ * as people see it, its queue, its open queue attempt, who holds or held an offer for it, and the settings.
+ */
+export async function readRoutingContext(transaction: Tx, interactionId: string): Promise<RoutingContext | undefined> {
+  const row = await transaction
+    .selectFrom("interactions")
+    .leftJoin("entryPoints", "entryPoints.id", "interactions.entryPointId")
+    .leftJoin("queues", "queues.id", "interactions.queueId")
+    .leftJoin("queueAttempts", (join) => join.onRef("queueAttempts.interactionId", "=", "interactions.id").on("queueAttempts.leftAt", "is", null))
+    .selectAll("interactions")
+    .select([
+      "entryPoints.name as entryPointName",
+      "queues.name as queueName",
+      "queues.strategy as queueStrategy",
+      "queues.channel as queueChannel",
+      "queues.timeoutSeconds as queueTimeoutSeconds",
+      "queues.offerTimeoutSeconds as queueOfferTimeoutSeconds",
+      "queueAttempts.id as attemptId",
+      sql<string[]>`coalesce((select array_agg(o.agent_id::text) from offers o where o.interaction_id = interactions.id and o.state = 'pending'), '{}')`.as("pendingAgentIds"),
+      sql<string[]>`coalesce((select array_agg(o.agent_id::text) from offers o where o.attempt_id = queue_attempts.id), '{}')`.as("triedAgentIds"),
+      sql<string[]>`coalesce((select array_agg(o.agent_id::text) from offers o where o.attempt_id = queue_attempts.id and o.state = 'rejected'), '{}')`.as("rejectedAgentIds"),
+      ...settingsColumns,
+    ])
+    .where("interactions.id", "=", interactionId)
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const { queueStrategy, queueChannel, queueTimeoutSeconds, queueOfferTimeoutSeconds, attemptId, pendingAgentIds, triedAgentIds, rejectedAgentIds, channelsSetting, accountSetting, securitySetting, ...view } = row;
+  const queue =
+    view.queueId && queueStrategy && queueChannel && queueTimeoutSeconds !== null && queueOfferTimeoutSeconds !== null
+      ? { id: view.queueId, name: view.queueName ?? "", channel: queueChannel, strategy: queueStrategy, timeoutSeconds: queueTimeoutSeconds, offerTimeoutSeconds: queueOfferTimeoutSeconds }
+      : undefined;
+  return {
+    view: view,
+    queue,
+    attemptId,
+    history: { pendingAgentIds: new Set(pendingAgentIds), triedAgentIds: new Set(triedAgentIds), rejectedAgentIds: new Set(rejectedAgentIds) },
+    settings: settingsOf({ channelsSetting, accountSetting, securitySetting }),
+  };
+}
+
+export interface InsertedOffer {
+  id: string;
+  agentId: string;
+  state: "pending";
+  createdAt: Date;
+  expiresAt: Date | null;
+  autoAnswerAt: Date | null;
+}
+
+/**
+ * The offers of one routing step, the alerted agents' last offer time and the interaction's state, in one
+ * statement (the agents' rows are locked already).
+ */
+export async function writeOffers(
+  transaction: Tx,
+  plan: { interactionId: string; queueId: string; channel: Channel; attemptId: string; offerTimeoutSeconds: number | null },
+  agents: readonly { agentId: string; autoAnswerDelaySeconds: number | null }[],
+): Promise<InsertedOffer[]> {
+  const agentIds = agents.map((agent) => agent.agentId);
+  const delays = agents.map((agent) => agent.autoAnswerDelaySeconds);
+  const expiresAt = plan.offerTimeoutSeconds === null ? sql`null::timestamptz` : sql`now() + make_interval(secs => ${plan.offerTimeoutSeconds})`;
+  const result = await sql<InsertedOffer>`
+    with inserted as (
+      insert into offers (interaction_id, agent_id, queue_id, channel, attempt_id, expires_at, auto_answer_at)
+      select ${plan.interactionId}, a.agent_id, ${plan.queueId}, ${plan.channel}, ${plan.attemptId}, ${expiresAt},
+             case when a.delay is null then null else now() + make_interval(secs => a.delay) end
+        from unnest(${sql.val(agentIds)}::uuid[], ${sql.val(delays)}::int[]) as a(agent_id, delay)
+      returning id, agent_id, state, created_at, expires_at, auto_answer_at
+    ), offered_at as (
+      update agent_presence set last_offered_at = now() where user_id = any(${sql.val(agentIds)}::uuid[])
+    ), offered as (
+      update interactions set state = 'offered', updated_at = now() where id = ${plan.interactionId} and state = 'queued'
+    )
+    select id, agent_id as "agentId", state, created_at as "createdAt", expires_at as "expiresAt", auto_answer_at as "autoAnswerAt" from inserted`.execute(transaction);
+  return result.rows;
+}
+
+export interface AcceptContext {
+  view: InteractionViewRow;
+  offerId: string | null;
+  maskSensitiveData: boolean;
+  settings: SettingsSnapshot;
+}
+
+/** Read under the interaction's lock: the interaction as people see it, the agent's own pending offer, settings. */
+export async function readAcceptContext(transaction: Tx, interactionId: string, agentId: string): Promise<AcceptContext | undefined> {
+  const row = await transaction
+    .selectFrom("interactions")
+    .leftJoin("entryPoints", "entryPoints.id", "interactions.entryPointId")
+    .leftJoin("queues", "queues.id", "interactions.queueId")
+    .selectAll("interactions")
+    .select((eb) => [
+      "entryPoints.name as entryPointName",
+      "queues.name as queueName",
+      eb.selectFrom("offers").select("offers.id").whereRef("offers.interactionId", "=", "interactions.id").where("offers.agentId", "=", agentId).where("offers.state", "=", "pending").as("offerId"),
+      eb.selectFrom("users").select("users.maskSensitiveData").where("users.id", "=", agentId).as("maskSensitiveData"),
+      ...settingsColumns,
+    ])
+    .where("interactions.id", "=", interactionId)
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const { offerId, maskSensitiveData, channelsSetting, accountSetting, securitySetting, ...view } = row;
+  // Fail closed: a reader who cannot be found sees masked data.
+  return { view: view, offerId: offerId ?? null, maskSensitiveData: maskSensitiveData ?? true, settings: settingsOf({ channelsSetting, accountSetting, securitySetting }) };
+}
+
+/** What the agent holds and their setting on the channel, read after their presence row is locked. */
+export async function readAgentHoldings(
+  transaction: Tx,
+  agentId: string,
+  channel: Channel,
+): Promise<{ activeTotal: number; activeOnChannel: number; enabled: boolean | null; paused: boolean | null; capacity: number | null }> {
+  const result = await sql<{ activeTotal: number; activeOnChannel: number; enabled: boolean | null; paused: boolean | null; capacity: number | null }>`
+    select (select count(*)::int from interactions where owner_id = ${agentId} and state = 'active') as "activeTotal",
+           (select count(*)::int from interactions where owner_id = ${agentId} and state = 'active' and channel = ${channel}) as "activeOnChannel",
+           ac.enabled, ac.paused, ac.capacity
+      from (select 1) one
+      left join agent_channels ac on ac.user_id = ${agentId} and ac.channel = ${channel}`.execute(transaction);
+  return result.rows[0] ?? { activeTotal: 0, activeOnChannel: 0, enabled: null, paused: null, capacity: null };
+}
+
+/**
+ * The accept's writes in one statement: ownership (only if still waiting and unowned), the agent's offer
+ * accepted, every other pending offer withdrawn, the queue attempt closed `accepted`. No row: another took it.
+ */
+export async function writeAccept(transaction: Tx, interactionId: string, agentId: string, offerId: string | null): Promise<{ row: InteractionRow; withdrawn: { id: string; agentId: string }[] } | undefined> {
+  const result = await sql<InteractionRow & { withdrawn: { id: string; agentId: string }[] }>`
+    with taken as (
+      update interactions set state = 'active', owner_id = ${agentId}, accepted_at = now(), queue_deadline_at = null, updated_at = now()
+       where id = ${interactionId} and owner_id is null and state in ('queued', 'offered')
+      returning *
+    ), accepted as (
+      update offers set state = 'accepted', decided_at = now() where id = ${offerId} and exists (select 1 from taken)
+    ), withdrawn as (
+      update offers set state = 'withdrawn', decided_at = now()
+       where interaction_id = ${interactionId} and state = 'pending' and id is distinct from ${offerId}::uuid and exists (select 1 from taken)
+      returning id, agent_id
+    ), attempt as (
+      update queue_attempts set left_at = now(), reason = 'accepted', agent_id = ${agentId}
+       where interaction_id = ${interactionId} and left_at is null and exists (select 1 from taken)
+    )
+    select taken.*, (select coalesce(json_agg(json_build_object('id', w.id, 'agentId', w.agent_id)), '[]'::json) from withdrawn w) as withdrawn from taken`.execute(transaction);
+  const row = result.rows[0];
+  if (!row) {
+    return undefined;
+  }
+  const { withdrawn, ...interaction } = row;
+  return { row: interaction, withdrawn };
+}
+
+export interface OwnedContext {
+  view: InteractionViewRow;
+  maskSensitiveData: boolean;
+  maskCharacters: number;
+}
+
+/** Locks an interaction and reads it as its reader sees it: closes and replies (lock order: interaction first). */
+export async function lockOwnedContext(transaction: Tx, interactionId: string, readerId: string): Promise<OwnedContext | undefined> {
+  const row = await transaction
+    .selectFrom("interactions")
+    .leftJoin("entryPoints", "entryPoints.id", "interactions.entryPointId")
+    .leftJoin("queues", "queues.id", "interactions.queueId")
+    .selectAll("interactions")
+    .select((eb) => [
+      "entryPoints.name as entryPointName",
+      "queues.name as queueName",
+      eb.selectFrom("users").select("users.maskSensitiveData").where("users.id", "=", readerId).as("maskSensitiveData"),
+      sql<unknown>`(select value from settings where key = ${SETTING_KEYS.security})`.as("securitySetting"),
+    ])
+    .where("interactions.id", "=", interactionId)
+    .forUpdate("interactions")
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const { maskSensitiveData, securitySetting, ...view } = row;
+  return { view: view, maskSensitiveData: maskSensitiveData ?? true, maskCharacters: parseSecuritySettings(securitySetting).maskCharacters };
 }

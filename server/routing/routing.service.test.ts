@@ -124,7 +124,6 @@ describe("eligibility (product.md, Channels and capacity)", () => {
       expect(await pendingOffers(second)).toEqual([agent.id]);
     } finally {
       await server.server.services.settings.updateChannels(adminActor(), { maxOpenTabs: 0 });
-      routing.forgetCachedSettings();
     }
   });
 

@@ -7,21 +7,21 @@ import type { EventBus } from "../lib/event-bus.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import type { Actor } from "../modules/auth/principal.ts";
 import type { SettingsService } from "../modules/settings/settings.service.ts";
+import { createContactMasker } from "../modules/masking/contact-masking.service.ts";
 import { userRoom } from "../realtime/rooms.ts";
 import { acceptInteraction, refusalBeforeLocking, type AcceptOptions } from "./acceptance.ts";
 import { addMessage, receiveInbound, type InboundMessage } from "./conversations.ts";
 import { DrainScheduler } from "./drain-scheduler.ts";
 import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow } from "./interaction.presenter.ts";
 import { abandonInteraction, closeOwned, endOffer, enterQueue, expireOffer, timeOutQueue, type Ended } from "./lifecycle.ts";
-import { limitsFor, routeInteraction, type AccountLimitsSource } from "./offer-router.ts";
-import { findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
+import { routeInteraction, type RouteOutcome } from "./offer-router.ts";
+import { findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockOwnedContext, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
 import { RoutingPublisher, type WithdrawReason } from "./routing-publisher.ts";
 
 /** Delivers an agent's reply on a channel: enqueue a durable job inside the reply's transaction, answer the state. */
 export type OutboundDeliverer = (transaction: Tx, reply: { interaction: InteractionRow; message: MessageRow; entryPointId: string | null }) => Promise<"pending" | "none">;
 
 const DRAIN_BATCH = 500;
-const LIMITS_CACHE_MS = 1_000;
 
 /**
  * The routing engine's use-cases (issue 4). Every step that changes who holds what is one short transaction with
@@ -33,7 +33,6 @@ export class RoutingService {
   private readonly scheduler: DrainScheduler;
   private readonly outbound = new Map<Channel, OutboundDeliverer>();
   private readonly lookups = new Set<Promise<void>>();
-  private limitsCache: { at: number; source: Promise<AccountLimitsSource> } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -91,17 +90,17 @@ export class RoutingService {
     await this.scheduler.stop();
   }
 
-  forgetCachedSettings(): void {
-    this.limitsCache = undefined;
-  }
-
   // --- Inbound --------------------------------------------------------------------------------------------
 
   async receiveMessage(inbound: InboundMessage): Promise<{ interaction: Interaction; message: InteractionMessage; created: boolean }> {
     const received = await receiveInbound(this.db, inbound);
     if (received.created) {
       this.queueChanged(received.interaction.id);
-      await this.routeNow(received.interaction.id);
+      const routed = await this.routeNow(received.interaction.id);
+      if (routed?.view) {
+        // The caller is the integration that sent the customer's own message: nothing to mask.
+        return { interaction: presentInteraction(routed.view, unmasked), message: presentMessage(received.message), created: true };
+      }
     } else if (received.interaction.ownerId) {
       this.publishMessage(received.message, [received.interaction.ownerId]);
       await this.publisher.interactionChanged("interaction.updated", received.interaction.id, [received.interaction.ownerId]);
@@ -152,15 +151,15 @@ export class RoutingService {
         throw refusal;
       }
     }
-    // Fresh settings for the accept: a capacity lowered a moment ago already counts.
-    const source: AccountLimitsSource = { channels: await this.settings.getChannels(), account: await this.settings.getAccount() };
-    const accepted = await acceptInteraction(this.db, agentId, interactionId, (channel) => limitsFor(source, channel), options);
-    if (!accepted.alreadyOwned) {
-      this.publisher.offersWithdrawn(interactionId, accepted.withdrawn, "accepted_elsewhere");
-      await this.publisher.interactionChanged("interaction.assigned", interactionId, [agentId]);
-      this.afterOffersEnded(accepted.withdrawn);
+    const accepted = await acceptInteraction(this.db, agentId, interactionId, options);
+    const reader = { id: agentId, masker: createContactMasker(accepted.maskSensitiveData, accepted.maskCharacters) };
+    if (accepted.alreadyOwned) {
+      return presentInteraction(accepted.view, reader.masker);
     }
-    return this.readFor(agentId, interactionId);
+    this.publisher.offersWithdrawn(interactionId, accepted.withdrawn, "accepted_elsewhere");
+    const interaction = this.publisher.interactionChangedFor("interaction.assigned", accepted.view, reader);
+    this.afterOffersEnded(accepted.withdrawn);
+    return interaction;
   }
 
   async reject(actor: Actor, interactionId: string): Promise<void> {
@@ -179,13 +178,19 @@ export class RoutingService {
   }
 
   async closeAs(agentId: string, interactionId: string): Promise<Interaction> {
-    await this.db.transaction().execute(async (transaction) => {
-      const interaction = await this.lockOwned(transaction, agentId, interactionId);
-      await closeOwned(transaction, interaction, agentId);
+    const closed = await this.db.transaction().execute(async (transaction) => {
+      const owned = await lockOwnedContext(transaction, interactionId, agentId);
+      if (!owned || owned.view.ownerId !== agentId) {
+        throw new NotFoundError("interaction_not_found", "This interaction is not yours.");
+      }
+      if (owned.view.state !== "active") {
+        throw new ConflictError("interaction_closed", "This interaction is closed.");
+      }
+      return { ...owned, view: { ...owned.view, ...(await closeOwned(transaction, owned.view, agentId)) } };
     });
-    await this.publisher.interactionChanged("interaction.closed", interactionId, [agentId]);
+    const interaction = this.publisher.interactionChangedFor("interaction.closed", closed.view, { id: agentId, masker: createContactMasker(closed.maskSensitiveData, closed.maskCharacters) });
     this.routeForAgent(agentId);
-    return this.readFor(agentId, interactionId);
+    return interaction;
   }
 
   async reply(actor: Actor, interactionId: string, body: string): Promise<InteractionMessage> {
@@ -408,13 +413,15 @@ export class RoutingService {
 
   // Runs after the change that calls for it has committed: a failure here (a deadlock victim, say) must not turn
   // that request into an error. The interaction's queue is drained again instead, and the worker's sweep remains.
-  private async routeNow(interactionId: string): Promise<void> {
+  private async routeNow(interactionId: string): Promise<RouteOutcome | undefined> {
     try {
-      const outcome = await routeInteraction(this.db, interactionId, await this.limitsSource(), { waitForLock: true });
-      await this.publisher.offersCreated(outcome.offers);
+      const outcome = await routeInteraction(this.db, interactionId, { waitForLock: true });
+      this.publisher.routed(outcome);
+      return outcome;
     } catch (error) {
       this.logger.warn({ err: error, interactionId }, "routing an interaction failed; its queue is drained again");
       this.routeAll();
+      return undefined;
     }
   }
 
@@ -427,24 +434,16 @@ export class RoutingService {
         continue;
       }
       try {
-        const outcome = await routeInteraction(this.db, interaction.id, await this.limitsSource(), { waitForLock: false });
+        const outcome = await routeInteraction(this.db, interaction.id, { waitForLock: false });
         if (outcome.queueSaturated) {
           saturated.add(interaction.queueId);
         }
-        await this.publisher.offersCreated(outcome.offers);
+        this.publisher.routed(outcome);
       } catch (error) {
         // One interaction's failure (a deadlock victim) leaves the rest of the drain to go on; the sweep retries it.
         this.logger.warn({ err: error, interactionId: interaction.id }, "routing an interaction failed during a drain");
       }
     }
-  }
-
-  private async limitsSource(): Promise<AccountLimitsSource> {
-    const now = Date.now();
-    if (!this.limitsCache || now - this.limitsCache.at > LIMITS_CACHE_MS) {
-      this.limitsCache = { at: now, source: Promise.all([this.settings.getChannels(), this.settings.getAccount()]).then(([channels, account]) => ({ channels, account })) };
-    }
-    return this.limitsCache.source;
   }
 
   // --- Reading -----------------------------------------------------------------------------------------------

@@ -23,6 +23,30 @@ const ACCOUNT_DEFAULTS: AccountSettings = { enabledChannels: [...ALWAYS_ENABLED_
 const CHANNELS_KEY = "channels";
 const CHANNELS_DEFAULTS: ChannelSettings = { defaultCapacity: { ...DEFAULT_CHANNEL_CAPACITY }, maxOpenTabs: 0 };
 
+/** The settings rows' keys, for queries that read a setting in the same statement as the rows it governs. */
+export const SETTING_KEYS = { security: SECURITY_KEY, account: ACCOUNT_KEY, channels: CHANNELS_KEY } as const;
+
+// Stored values are parsed leniently: a missing or unreadable value falls back to the defaults, field by field.
+export function parseSecuritySettings(stored: unknown): SecuritySettings {
+  const parsed = securitySettingsSchema.partial().safeParse(stored);
+  return { ...SECURITY_DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export function parseAccountSettings(stored: unknown): AccountSettings {
+  const parsed = accountSettingsSchema.partial().safeParse(stored);
+  const account = { ...ACCOUNT_DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+  return { ...account, enabledChannels: normalizeAccountChannels(account.enabledChannels) };
+}
+
+export function parseChannelSettings(stored: unknown): ChannelSettings {
+  const parsed = channelSettingsSchema.partial().safeParse(stored);
+  const channels = parsed.success ? parsed.data : {};
+  return {
+    defaultCapacity: { ...CHANNELS_DEFAULTS.defaultCapacity, ...channels.defaultCapacity },
+    maxOpenTabs: channels.maxOpenTabs ?? CHANNELS_DEFAULTS.maxOpenTabs,
+  };
+}
+
 export class SettingsService {
   constructor(
     private readonly db: Db,
@@ -31,8 +55,7 @@ export class SettingsService {
   ) {}
 
   async getSecurity(): Promise<SecuritySettings> {
-    const stored = securitySettingsSchema.partial().safeParse(await readSetting(this.db, SECURITY_KEY));
-    return { ...SECURITY_DEFAULTS, ...(stored.success ? stored.data : {}) };
+    return parseSecuritySettings(await readSetting(this.db, SECURITY_KEY));
   }
 
   async updateSecurity(actor: Actor, changes: Partial<SecuritySettings>): Promise<SecuritySettings> {
@@ -56,9 +79,7 @@ export class SettingsService {
 
   /** Channels the account has (voice, SMS and chat always) and whether the mobile typology is offered. */
   async getAccount(): Promise<AccountSettings> {
-    const stored = accountSettingsSchema.partial().safeParse(await readSetting(this.db, ACCOUNT_KEY));
-    const account = { ...ACCOUNT_DEFAULTS, ...(stored.success ? stored.data : {}) };
-    return { ...account, enabledChannels: normalizeAccountChannels(account.enabledChannels) };
+    return parseAccountSettings(await readSetting(this.db, ACCOUNT_KEY));
   }
 
   async updateAccount(actor: Actor, changes: UpdateAccountSettingsRequest): Promise<AccountSettings> {
@@ -84,12 +105,7 @@ export class SettingsService {
 
   /** Default capacity per channel (0 = unlimited) and the max open tab limit across channels (0 = unlimited). */
   async getChannels(): Promise<ChannelSettings> {
-    const stored = channelSettingsSchema.partial().safeParse(await readSetting(this.db, CHANNELS_KEY));
-    const channels = stored.success ? stored.data : {};
-    return {
-      defaultCapacity: { ...CHANNELS_DEFAULTS.defaultCapacity, ...channels.defaultCapacity },
-      maxOpenTabs: channels.maxOpenTabs ?? CHANNELS_DEFAULTS.maxOpenTabs,
-    };
+    return parseChannelSettings(await readSetting(this.db, CHANNELS_KEY));
   }
 
   async updateChannels(actor: Actor, changes: UpdateChannelSettingsRequest): Promise<ChannelSettings> {
