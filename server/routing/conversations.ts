@@ -3,8 +3,7 @@ import type { Channel } from "../../common/domain/channels.ts";
 import type { Db, Tx } from "../db/database.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { snippetOf, type MessageRow } from "./interaction.presenter.ts";
-import { enterQueue } from "./lifecycle.ts";
-import { findQueueChain, type InteractionRow } from "./routing.repository.ts";
+import type { InteractionRow } from "./routing.repository.ts";
 
 export interface InboundMessage {
   entryPointId: string;
@@ -37,7 +36,24 @@ export async function receiveInbound(db: Db, inbound: InboundMessage): Promise<R
 }
 
 async function receiveInTransaction(transaction: Tx, inbound: InboundMessage): Promise<Received> {
-  const entryPoint = await transaction.selectFrom("entryPoints").select(["id", "channel"]).where("id", "=", inbound.entryPointId).executeTakeFirst();
+  // The entry point and the first queue of its chain in one read.
+  const entryPoint = await transaction
+    .selectFrom("entryPoints")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("entryPointQueues")
+          .innerJoin("queues", "queues.id", "entryPointQueues.queueId")
+          .select(["queues.id as queueId", "queues.timeoutSeconds"])
+          .whereRef("entryPointQueues.entryPointId", "=", "entryPoints.id")
+          .orderBy("entryPointQueues.position")
+          .limit(1)
+          .as("first"),
+      (join) => join.onTrue(),
+    )
+    .select(["entryPoints.id", "entryPoints.channel", "first.queueId", "first.timeoutSeconds"])
+    .where("entryPoints.id", "=", inbound.entryPointId)
+    .executeTakeFirst();
   if (!entryPoint) {
     throw new NotFoundError("entry_point_not_found", "This entry point does not exist.");
   }
@@ -49,31 +65,43 @@ async function receiveInTransaction(transaction: Tx, inbound: InboundMessage): P
     .where("state", "in", ["queued", "offered", "active"])
     .forUpdate()
     .executeTakeFirst()) as InteractionRow | undefined;
-  const interaction = open ?? (await startInteraction(transaction, entryPoint, inbound));
-  const message = await addMessage(transaction, interaction.id, { direction: "inbound", authorId: null, body: inbound.body, delivery: "none" });
-  return { interaction: { ...interaction, snippet: snippetOf(inbound.body), lastMessageAt: message.createdAt }, message, created: !open };
-}
-
-async function startInteraction(transaction: Tx, entryPoint: { id: string; channel: Channel }, inbound: InboundMessage): Promise<InteractionRow> {
-  const chain = await findQueueChain(transaction, entryPoint.id);
-  const first = chain[0];
-  if (!first) {
+  if (open) {
+    const message = await addMessage(transaction, open.id, { direction: "inbound", authorId: null, body: inbound.body, delivery: "none" });
+    return { interaction: { ...open, snippet: snippetOf(inbound.body), lastMessageAt: message.createdAt }, message, created: false };
+  }
+  if (!entryPoint.queueId || entryPoint.timeoutSeconds === null) {
     throw new ConflictError("entry_point_without_queues", "This entry point routes to no queue yet.");
   }
-  const created = await transaction
-    .insertInto("interactions")
-    .values({
-      channel: entryPoint.channel,
-      entryPointId: entryPoint.id,
-      externalId: inbound.conversationId,
-      customerAddress: inbound.customerAddress,
-      customerName: inbound.customerName ?? null,
-      queueId: first.id,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await enterQueue(transaction, created, first, 0);
-  return { ...(created as InteractionRow), queueDeadlineAt: null };
+  return startInteraction(transaction, { id: entryPoint.id, channel: entryPoint.channel, queueId: entryPoint.queueId, timeoutSeconds: entryPoint.timeoutSeconds }, inbound);
+}
+
+/**
+ * A new interaction queued into the first queue of its chain, its queue attempt (report row) and its first
+ * message, in one statement.
+ */
+async function startInteraction(transaction: Tx, entryPoint: { id: string; channel: Channel; queueId: string; timeoutSeconds: number }, inbound: InboundMessage): Promise<Received> {
+  const result = await sql<InteractionRow & { messageId: string; messageCreatedAt: Date }>`
+    with created as (
+      insert into interactions (channel, entry_point_id, external_id, customer_address, customer_name, queue_id, chain_position, state,
+                                queued_at, queue_deadline_at, snippet, last_message_at)
+      values (${entryPoint.channel}, ${entryPoint.id}, ${inbound.conversationId}, ${inbound.customerAddress}, ${inbound.customerName ?? null},
+              ${entryPoint.queueId}, 0, 'queued', now(), now() + make_interval(secs => ${entryPoint.timeoutSeconds}), ${snippetOf(inbound.body)}, now())
+      returning *
+    ), attempt as (
+      insert into queue_attempts (interaction_id, queue_id, channel) select id, queue_id, channel from created
+    ), message as (
+      insert into interaction_messages (interaction_id, direction, author_id, body, delivery)
+      select id, 'inbound', null, ${inbound.body}, 'none' from created
+      returning id, created_at
+    )
+    select created.*, message.id as "messageId", message.created_at as "messageCreatedAt" from created, message`.execute(transaction);
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error("the new interaction was not written");
+  }
+  const { messageId, messageCreatedAt, ...interaction } = row;
+  const message: MessageRow = { id: messageId, interactionId: interaction.id, direction: "inbound", authorId: null, body: inbound.body, delivery: "none", createdAt: messageCreatedAt };
+  return { interaction, message, created: true };
 }
 
 export async function addMessage(

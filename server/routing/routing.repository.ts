@@ -229,12 +229,26 @@ const settingsColumns = [
   sql<unknown>`(select value from settings where key = ${SETTING_KEYS.security})`.as("securitySetting"),
 ];
 
+// Parsing the stored settings costs more than reading them; they rarely change, so the parse of the last few
+// stored values is kept (keyed by their JSON: a changed value is parsed anew at once).
+const parsedSettings = new Map<string, SettingsSnapshot>();
+const PARSED_SETTINGS_KEPT = 8;
+
 function settingsOf(row: { channelsSetting: unknown; accountSetting: unknown; securitySetting: unknown }): SettingsSnapshot {
-  return {
-    channels: parseChannelSettings(row.channelsSetting),
-    account: parseAccountSettings(row.accountSetting),
-    maskCharacters: parseSecuritySettings(row.securitySetting).maskCharacters,
-  };
+  const key = JSON.stringify([row.channelsSetting, row.accountSetting, row.securitySetting]);
+  let snapshot = parsedSettings.get(key);
+  if (!snapshot) {
+    snapshot = {
+      channels: parseChannelSettings(row.channelsSetting),
+      account: parseAccountSettings(row.accountSetting),
+      maskCharacters: parseSecuritySettings(row.securitySetting).maskCharacters,
+    };
+    if (parsedSettings.size >= PARSED_SETTINGS_KEPT) {
+      parsedSettings.clear();
+    }
+    parsedSettings.set(key, snapshot);
+  }
+  return snapshot;
 }
 
 /**
@@ -440,5 +454,5 @@ export async function lockOwnedContext(transaction: Tx, interactionId: string, r
     return undefined;
   }
   const { maskSensitiveData, securitySetting, ...view } = row;
-  return { view: view, maskSensitiveData: maskSensitiveData ?? true, maskCharacters: parseSecuritySettings(securitySetting).maskCharacters };
+  return { view, maskSensitiveData: maskSensitiveData ?? true, maskCharacters: settingsOf({ channelsSetting: null, accountSetting: null, securitySetting }).maskCharacters };
 }
