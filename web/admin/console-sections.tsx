@@ -1,5 +1,6 @@
 import { agentsSections } from "./agents/agents.sections.tsx";
 import { channelsSections } from "./channels/channels.sections.tsx";
+import { coachingSections } from "./coaching/coaching.sections.tsx";
 import type { ConsoleSection } from "./console-section.ts";
 import { groupsSections } from "./groups/groups.sections.tsx";
 import { entryPointsSections } from "./entry-points/entry-points.sections.tsx";
@@ -15,6 +16,7 @@ export const consoleSections: ConsoleSection[] = [
   { path: "", label: "Overview", roles: ["admin", "supervisor"], element: <OverviewPage /> },
   ...wallboardSections,
   ...agentsSections,
+  ...coachingSections,
   ...groupsSections,
   ...entryPointsSections,
   ...channelsSections,

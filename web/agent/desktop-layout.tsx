@@ -3,6 +3,11 @@ import { AppShell, type NavigationItem } from "../components/app-shell.tsx";
 import { AlertToasts } from "./alert-toasts.tsx";
 import { ChannelPauseMenu } from "./channel-pause-menu.tsx";
 import { ClientLogIndicator } from "./client-log-indicator.tsx";
+import { CoachingMessagesDialog } from "./coaching/coaching-messages-dialog.tsx";
+import { CoachingProvider } from "./coaching/coaching-provider.tsx";
+import { CoachingStatusMenu } from "./coaching/coaching-status-menu.tsx";
+import { CoachingToasts } from "./coaching/coaching-toasts.tsx";
+import "./coaching/coaching.css";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
 import { DesktopStateProvider } from "./desktop-state-provider.tsx";
 import { useInbox } from "./inbox-queries.ts";
@@ -30,13 +35,14 @@ function DesktopFrame() {
     item.to === "/desktop/alerts" ? { ...item, badge: waiting } : item,
   );
   return (
-    <>
+    <CoachingProvider enabled={modules?.coaching === true}>
       <AppShell
         navigationLabel="Desktop"
         navigationItems={items}
         signOutAction={{ run: signOut.start, pending: signOut.pending }}
         headerStatus={
           <>
+            <CoachingStatusMenu />
             <StatusSelector />
             <ChannelPauseMenu />
             <ClientLogIndicator />
@@ -45,8 +51,10 @@ function DesktopFrame() {
         }
       />
       {modules?.inbox === true ? <AlertToasts /> : null}
+      <CoachingToasts />
+      <CoachingMessagesDialog />
       <SignOutDialog openCount={signOut.openCount} busy={signOut.pending} onChoose={signOut.choose} onCancel={signOut.cancel} />
-    </>
+    </CoachingProvider>
   );
 }
 
