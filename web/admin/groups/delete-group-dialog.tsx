@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { Page } from "../../../common/api/pagination.ts";
-import { isApiError } from "../../api/api-error.ts";
 import { deleteGroup, groupQueryKeys, type AnyGroup } from "../../api/groups.api.ts";
-import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { ConfirmDeleteDialog } from "../../components/confirm-delete-dialog.tsx";
 import type { GroupKindInfo } from "./group-kinds.ts";
 
 interface DeleteGroupDialogProps {
@@ -15,40 +14,27 @@ interface DeleteGroupDialogProps {
 // Confirm before delete: the members leave the group at once.
 export function DeleteGroupDialog({ info, group, onClose, onDeleted }: DeleteGroupDialogProps) {
   const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (target: AnyGroup) => deleteGroup(info.kind, target.id),
-    onSuccess: (_result, target) => {
-      // Gone from the lists at once, then every count is refetched.
-      queryClient.setQueriesData<Page<AnyGroup>>({ queryKey: [...groupQueryKeys.kind(info.kind), "list"] }, (page) =>
-        page?.items.some((item) => item.id === target.id) ? { ...page, items: page.items.filter((item) => item.id !== target.id), total: page.total - 1 } : page,
-      );
-      void queryClient.invalidateQueries({ queryKey: groupQueryKeys.all });
-      onDeleted(target);
-    },
-  });
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   const members = group?.memberCount ?? 0;
   return (
-    <ConfirmDialog
-      open={group !== null}
+    <ConfirmDeleteDialog
+      item={group}
       title={`Delete this ${info.singular}?`}
       confirmLabel={`Delete ${info.singular}`}
-      busy={remove.isPending}
-      error={isApiError(remove.error) ? remove.error.message : null}
-      onCancel={close}
-      onConfirm={() => {
-        if (group) {
-          remove.mutate(group);
-        }
+      remove={(target) => deleteGroup(info.kind, target.id)}
+      onDeleted={(target) => {
+        // Gone from the lists at once, then every count is refetched.
+        queryClient.setQueriesData<Page<AnyGroup>>({ queryKey: [...groupQueryKeys.kind(info.kind), "list"] }, (page) =>
+          page?.items.some((item) => item.id === target.id) ? { ...page, items: page.items.filter((item) => item.id !== target.id), total: page.total - 1 } : page,
+        );
+        void queryClient.invalidateQueries({ queryKey: groupQueryKeys.all });
+        onDeleted(target);
       }}
+      onClose={onClose}
     >
       <p>
         “{group?.name}” is deleted{members > 0 ? ` and its ${members} ${members === 1 ? "member leaves" : "members leave"} it at once` : ""}. This
         cannot be undone.
       </p>
-    </ConfirmDialog>
+    </ConfirmDeleteDialog>
   );
 }
