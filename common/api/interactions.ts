@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { channelSchema } from "../domain/channels.ts";
 import { userIdSchema } from "../domain/ids.ts";
-import { interactionStateSchema, MESSAGE_BODY_MAX, offerStateSchema, queueReportReasonSchema } from "../domain/interactions.ts";
+import { contactStatusSchema } from "../domain/contacts.ts";
+import { interactionStateSchema, MESSAGE_BODY_MAX, MESSAGE_DELIVERIES, offerStateSchema, queueReportReasonSchema } from "../domain/interactions.ts";
 import { queueIdSchema } from "./groups.ts";
 
 export const interactionIdSchema = z.uuid("interactionId: an interaction id").brand<"InteractionId">();
@@ -31,11 +32,22 @@ export const interactionSchema = z
     closedAt: timestamp.nullable(),
     lastMessageAt: timestamp.nullable(),
     snippet: z.string().nullable(),
+    /** Texting: the contact the conversation is with (a known number, or classified by the greeting step). */
+    contactId: z.uuid().nullable(),
+    contactStatus: contactStatusSchema.nullable(),
+    /** The customer opted out of messages on this channel (SMS STOP): replies are refused until they opt in. */
+    customerOptedOut: z.boolean(),
   })
   .meta({ id: "Interaction" });
 export type Interaction = z.infer<typeof interactionSchema>;
 
-export const messageDeliverySchema = z.enum(["none", "pending", "delivered", "failed"]);
+/**
+ * An outbound message's way to the customer: `pending` until the channel's delivery job hands it over; then, on SMS,
+ * the provider's `queued`, `sent`, and finally `delivered`, `undelivered` or `failed`. `none` for inbound messages.
+ */
+export const messageDeliverySchema = z.enum(MESSAGE_DELIVERIES);
+export type MessageDelivery = z.infer<typeof messageDeliverySchema>;
+export const messageMediaSchema = z.object({ url: z.string(), contentType: z.string().nullable() });
 export const interactionMessageSchema = z
   .object({
     id: z.uuid(),
@@ -44,6 +56,11 @@ export const interactionMessageSchema = z
     authorId: userIdSchema.nullable(),
     body: z.string(),
     delivery: messageDeliverySchema,
+    /** Why it was not delivered: the provider's error code (Twilio's, e.g. 21610) and its message. */
+    deliveryError: z.object({ code: z.int().nullable(), message: z.string() }).nullable(),
+    /** Pictures and files of an MMS, as the provider's links. */
+    media: z.array(messageMediaSchema),
+    /** When it was received (inbound) or written (outbound): not when anyone viewed it. */
     createdAt: timestamp,
   })
   .meta({ id: "InteractionMessage" });
@@ -80,7 +97,19 @@ export const messageBodySchema = z
 export const replyRequestSchema = z.object({ body: messageBodySchema });
 export type ReplyRequest = z.infer<typeof replyRequestSchema>;
 
-export const messagesPageSchema = z.object({ items: z.array(interactionMessageSchema) }).meta({ id: "InteractionMessages" });
+/** A page of messages, oldest first; `hasMore`: older messages remain (ask again with `before` = the first id). */
+export const messagesPageSchema = z.object({ items: z.array(interactionMessageSchema), hasMore: z.boolean() }).meta({ id: "InteractionMessages" });
+export const MESSAGES_PAGE_MAX = 200;
+export const messagesQuerySchema = z.object({
+  before: z.uuid("before: a message id").optional(),
+  limit: z.coerce
+    .number("limit: a number")
+    .int("limit: a whole number")
+    .min(1, "limit: at least 1")
+    .max(MESSAGES_PAGE_MAX, `limit: at most ${MESSAGES_PAGE_MAX}`)
+    .optional(),
+});
+export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
 /** What to do with the agent's open interactions when they sign out (product.md, Presence). */
 export const OPEN_INTERACTION_DISPOSITIONS = ["requeue", "close"] as const;

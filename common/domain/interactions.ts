@@ -18,3 +18,14 @@ export const offerStateSchema = z.enum(OFFER_STATES);
 export type OfferState = z.infer<typeof offerStateSchema>;
 
 export const MESSAGE_BODY_MAX = 4000;
+
+export const MESSAGE_DELIVERIES = ["none", "pending", "queued", "sent", "delivered", "undelivered", "failed"] as const;
+export type MessageDeliveryState = (typeof MESSAGE_DELIVERIES)[number];
+
+// A delivery only moves forward: a status callback that arrives late (Twilio does not promise their order) never
+// takes a delivered message back to sent. The three final states share the last rank.
+const DELIVERY_RANKS: Readonly<Record<MessageDeliveryState, number>> = { none: 0, pending: 1, queued: 2, sent: 3, delivered: 4, undelivered: 4, failed: 4 };
+
+export function deliveryRank(state: MessageDeliveryState): number {
+  return DELIVERY_RANKS[state];
+}

@@ -262,6 +262,18 @@ export interface InteractionsTable {
   lastMessageAt: Timestamp | null;
   snippet: string | null;
   updatedAt: UpdatedAt;
+  /** Texting (migration 20261122090000): the contact the conversation is with and its status, copied for alerts. */
+  contactId: string | null;
+  contactStatus: ContactStatus | null;
+  /** The customer opted out of messages on the channel (SMS STOP): replies are refused. */
+  customerOptedOut: Generated<boolean>;
+}
+
+export type ContactStatus = "lead" | "customer";
+export type MessageDelivery = "none" | "pending" | "queued" | "sent" | "delivered" | "undelivered" | "failed";
+export interface MessageMedia {
+  url: string;
+  contentType: string | null;
 }
 
 export interface InteractionMessagesTable {
@@ -270,8 +282,52 @@ export interface InteractionMessagesTable {
   direction: "inbound" | "outbound";
   authorId: string | null;
   body: string;
-  delivery: Generated<"none" | "pending" | "delivered" | "failed">;
+  delivery: Generated<MessageDelivery>;
   createdAt: Generated<Date>;
+  /** The provider's message id (Twilio's MessageSid): unique, so a retried webhook is stored once. */
+  externalId: string | null;
+  media: ColumnType<MessageMedia[], string | undefined, string>;
+  deliveryErrorCode: number | null;
+  deliveryError: string | null;
+}
+
+/** The leads and customers of the account (migration 20261122090000). */
+export interface ContactsTable {
+  id: Generated<string>;
+  name: string;
+  /** E.164, unique when set. */
+  phone: string | null;
+  email: string | null;
+  status: ContactStatus;
+  notes: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+/** A phone number's current opt-out state, across all of our numbers. */
+export interface SmsOptOutsTable {
+  phone: string;
+  optedOut: boolean;
+  keyword: string;
+  changedAt: Generated<Date>;
+}
+
+/** Each keyword message once, by MessageSid. */
+export interface SmsKeywordEventsTable {
+  messageSid: string;
+  phone: string;
+  keyword: string;
+  action: "opt_out" | "opt_in" | "help";
+  receivedAt: Generated<Date>;
+}
+
+export interface MessageTemplatesTable {
+  id: Generated<string>;
+  name: string;
+  body: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
 }
 
 export interface OffersTable {
@@ -382,6 +438,10 @@ export interface Database {
   coachingMessages: CoachingMessagesTable;
   coachingRecipients: CoachingRecipientsTable;
   coachingClearDown: CoachingClearDownTable;
+  contacts: ContactsTable;
+  smsOptOuts: SmsOptOutsTable;
+  smsKeywordEvents: SmsKeywordEventsTable;
+  messageTemplates: MessageTemplatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import type { Interaction, InteractionMessage, Offer } from "../../common/api/in
 import type { Channel } from "../../common/domain/channels.ts";
 import type { MaskedKind } from "../../common/domain/masking.ts";
 import type { Executor } from "../db/database.ts";
+import type { MessageMedia } from "../db/tables.ts";
 import type { ContactMasker } from "../modules/masking/contact-masking.service.ts";
 import type { InteractionRow } from "./routing.repository.ts";
 
@@ -57,6 +58,9 @@ export function presentInteraction(view: InteractionView, masker: ContactMasker)
     closedAt: iso(view.closedAt),
     lastMessageAt: iso(view.lastMessageAt),
     snippet: view.snippet,
+    contactId: view.contactId,
+    contactStatus: view.contactStatus,
+    customerOptedOut: view.customerOptedOut,
   };
 }
 
@@ -87,6 +91,9 @@ export interface MessageRow {
   body: string;
   delivery: InteractionMessage["delivery"];
   createdAt: Date;
+  deliveryErrorCode?: number | null;
+  deliveryError?: string | null;
+  media?: MessageMedia[];
 }
 
 export function presentMessage(message: MessageRow): InteractionMessage {
@@ -97,6 +104,8 @@ export function presentMessage(message: MessageRow): InteractionMessage {
     authorId: message.authorId as InteractionMessage["authorId"],
     body: message.body,
     delivery: message.delivery,
+    deliveryError: message.deliveryError ? { code: message.deliveryErrorCode ?? null, message: message.deliveryError } : null,
+    media: message.media ?? [],
     createdAt: iso(message.createdAt) ?? "",
   };
 }

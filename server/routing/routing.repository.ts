@@ -3,7 +3,7 @@ import type { AccountSettings, ChannelSettings } from "../../common/api/channels
 import type { Channel } from "../../common/domain/channels.ts";
 import type { PresenceStatus } from "../../common/domain/presence.ts";
 import type { Executor, Tx } from "../db/database.ts";
-import type { InteractionState } from "../db/tables.ts";
+import type { ContactStatus, InteractionState } from "../db/tables.ts";
 import { parseAccountSettings, parseChannelSettings, parseSecuritySettings, SETTING_KEYS } from "../modules/settings/settings.service.ts";
 
 // Routing SQL. Lock order, everywhere: an interaction first, then agents (agent_presence rows, in id order), then
@@ -27,6 +27,9 @@ export interface InteractionRow {
   closedAt: Date | null;
   lastMessageAt: Date | null;
   snippet: string | null;
+  contactId: string | null;
+  contactStatus: ContactStatus | null;
+  customerOptedOut: boolean;
 }
 
 export interface QueueRoutingRow {

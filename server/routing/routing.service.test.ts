@@ -338,7 +338,7 @@ describe("working an interaction", () => {
     const again = await routing.receiveMessage({ entryPointId, conversationId: `c-${conversation}`, customerAddress: "visitor", body: "Are you there?" });
     expect(again).toMatchObject({ created: false, interaction: { id: interactionId } });
     await routing.reply(agent.actor, interactionId, "Yes, how can I help?");
-    const messages = await routing.messages(agent.actor, interactionId);
+    const { items: messages } = await routing.messages(agent.actor, interactionId);
     expect(messages.map((message) => [message.direction, message.body])).toEqual([
       ["inbound", "First question"],
       ["inbound", "Are you there?"],

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Logger } from "pino";
-import type { Inbox, Interaction, InteractionMessage, OpenInteractionDisposition } from "../../common/api/interactions.ts";
+import type { Inbox, Interaction, InteractionMessage, MessagesQuery, OpenInteractionDisposition } from "../../common/api/interactions.ts";
+import { fillPlaceholders, hasPlaceholders, type TemplatePlaceholder } from "../../common/domain/texting.ts";
 import type { Channel } from "../../common/domain/channels.ts";
 import type { Db, Tx } from "../db/database.ts";
 import type { EventBus } from "../lib/event-bus.ts";
@@ -15,6 +16,7 @@ import { DrainScheduler } from "./drain-scheduler.ts";
 import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow } from "./interaction.presenter.ts";
 import { abandonInteraction, closeOwned, endOffer, enterQueue, expireOffer, timeOutQueue, type Ended } from "./lifecycle.ts";
 import { routeInteraction, type RouteOutcome } from "./offer-router.ts";
+import { findMessagesPage, updateMessageDelivery, type DeliveryChange } from "./messages.repository.ts";
 import { findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockOwnedContext, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
 import { RoutingPublisher, type WithdrawReason } from "./routing-publisher.ts";
 
@@ -92,22 +94,46 @@ export class RoutingService {
 
   // --- Inbound --------------------------------------------------------------------------------------------
 
-  async receiveMessage(inbound: InboundMessage): Promise<{ interaction: Interaction; message: InteractionMessage; created: boolean }> {
+  async receiveMessage(inbound: InboundMessage): Promise<ReceivedMessage> {
+    const received = await this.receive(inbound);
+    if (!received) {
+      throw new Error("a message that may start a conversation was not stored");
+    }
+    return received;
+  }
+
+  /** Continues the customer's open conversation; with none open, stores nothing and answers undefined. */
+  async continueConversation(inbound: InboundMessage): Promise<ReceivedMessage | undefined> {
+    return this.receive({ ...inbound, startsConversation: false });
+  }
+
+  private async receive(inbound: InboundMessage): Promise<ReceivedMessage | undefined> {
     const received = await receiveInbound(this.db, inbound);
-    if (received.created) {
-      this.queueChanged(received.interaction.id);
-      const routed = await this.routeNow(received.interaction.id);
+    if (!received) {
+      return undefined;
+    }
+    const { interaction: row, message, created, duplicate } = received;
+    if (created) {
+      this.queueChanged(row.id);
+      const routed = await this.routeNow(row.id);
       if (routed?.view) {
         // The caller is the integration that sent the customer's own message: nothing to mask.
-        return { interaction: presentInteraction(routed.view, unmasked), message: presentMessage(received.message), created: true };
+        return { interaction: presentInteraction(routed.view, unmasked), message: presentMessage(message), created: true, duplicate: false };
       }
-    } else if (received.interaction.ownerId) {
-      this.publishMessage(received.message, [received.interaction.ownerId]);
-      await this.publisher.interactionChanged("interaction.updated", received.interaction.id, [received.interaction.ownerId]);
+    } else if (duplicate) {
+      // Stored by an earlier delivery, whose request told everyone already.
+    } else if (row.ownerId) {
+      // product.md, Two-way texting: once accepted, later messages alert only the owner.
+      this.publishMessage(message, [row.ownerId]);
+      await this.publisher.interactionChanged("interaction.updated", row.id, [row.ownerId]);
+    } else {
+      // Still waiting: every alert for it shows the new snippet.
+      const holders = await this.db.selectFrom("offers").select("agentId").where("interactionId", "=", row.id).where("state", "=", "pending").execute();
+      await this.publisher.interactionChanged("interaction.updated", row.id, holders.map((holder) => holder.agentId));
     }
-    const view = (await findInteractionViews(this.db, [received.interaction.id])).get(received.interaction.id);
+    const view = (await findInteractionViews(this.db, [row.id])).get(row.id);
     // The caller is the integration that sent the customer's own message: nothing to mask.
-    return { interaction: presentInteraction(view ?? { ...received.interaction, entryPointName: null, queueName: null }, unmasked), message: presentMessage(received.message), created: received.created };
+    return { interaction: presentInteraction(view ?? { ...row, entryPointName: null, queueName: null }, unmasked), message: presentMessage(message), created, duplicate };
   }
 
   /** The customer left (closed the chat): waiting, it ends abandoned; being worked, it closes. */
@@ -197,7 +223,12 @@ export class RoutingService {
     const agentId = actor.principal.user.id;
     const message = await this.db.transaction().execute(async (transaction) => {
       const interaction = await this.lockOwned(transaction, agentId, interactionId);
-      const row = await addMessage(transaction, interactionId, { direction: "outbound", authorId: agentId, body, delivery: "none" });
+      // Issue 5, item 3: an opted-out customer gets nothing; refused here, before anything is stored or sent.
+      if (interaction.customerOptedOut) {
+        throw new ConflictError("customer_opted_out", "This customer opted out of messages (they texted STOP): nothing is sent until they text START.");
+      }
+      const text = hasPlaceholders(body) ? fillPlaceholders(body, await placeholderValues(transaction, interaction, agentId)) : body;
+      const row = await addMessage(transaction, interactionId, { direction: "outbound", authorId: agentId, body: text, delivery: "none" });
       const deliver = this.outbound.get(interaction.channel);
       const delivery = deliver ? await deliver(transaction, { interaction, message: row, entryPointId: interaction.entryPointId }) : "none";
       if (delivery !== row.delivery) {
@@ -210,23 +241,47 @@ export class RoutingService {
   }
 
   async markDelivery(messageId: string, delivery: "delivered" | "failed"): Promise<void> {
+    await this.updateDelivery(messageId, { delivery });
+  }
+
+  /**
+   * A channel's news of an outbound message: its delivery moves forward only (a late callback never takes a
+   * delivered message back to sent), with the provider's id and error when given. Pushed live to the owner.
+   * Answers the message when it changed.
+   */
+  async updateDelivery(messageId: string, change: DeliveryChange): Promise<InteractionMessage | undefined> {
+    const row = await updateMessageDelivery(this.db, messageId, change);
+    if (!row) {
+      return undefined;
+    }
+    await this.publishDeliveryChange(row);
+    return presentMessage(row);
+  }
+
+  /** A failed attempt that will be retried: the error shows beside "Sending…"; the delivery stays pending. */
+  async noteDeliveryError(messageId: string, error: { code: number | null; message: string }): Promise<void> {
     const row = await this.db
       .updateTable("interactionMessages")
-      .set({ delivery })
+      .set({ deliveryErrorCode: error.code, deliveryError: error.message })
       .where("id", "=", messageId)
+      .where("delivery", "=", "pending")
       .returningAll()
       .executeTakeFirst();
-    if (!row) {
-      return;
+    if (row) {
+      await this.publishDeliveryChange(row);
     }
+  }
+
+  private async publishDeliveryChange(row: MessageRow): Promise<void> {
     const interaction = await this.db.selectFrom("interactions").select("ownerId").where("id", "=", row.interactionId).executeTakeFirst();
     this.publishMessage(row, [interaction?.ownerId ?? row.authorId].filter((id): id is string => Boolean(id)));
   }
 
-  async messages(actor: Actor, interactionId: string): Promise<InteractionMessage[]> {
+  /** The conversation's messages, oldest first: all of them, or a page of `limit` before the message `before`. */
+  async messages(actor: Actor, interactionId: string, query: MessagesQuery = {}): Promise<{ items: InteractionMessage[]; hasMore: boolean }> {
     await this.assertReader(actor, interactionId);
-    const rows = await this.db.selectFrom("interactionMessages").selectAll().where("interactionId", "=", interactionId).orderBy("createdAt").orderBy("id").execute();
-    return rows.map((row) => presentMessage(row));
+    const page = await findMessagesPage(this.db, interactionId, query);
+    return { items: page.rows.map((row) => presentMessage(row)), hasMore: page.hasMore };
   }
 
   async get(actor: Actor, interactionId: string): Promise<Interaction> {
@@ -501,6 +556,20 @@ export class RoutingService {
       this.events.publish("interaction.message_added", { message: presentMessage(message) }, { rooms: [userRoom(reader)] });
     }
   }
+}
+
+export interface ReceivedMessage {
+  interaction: Interaction;
+  message: InteractionMessage;
+  created: boolean;
+  /** Stored by an earlier delivery of the same provider message: nothing changed now. */
+  duplicate: boolean;
+}
+
+/** Placeholders of a reply (common/domain/texting.ts), read under the interaction's lock. */
+async function placeholderValues(transaction: Tx, interaction: InteractionRow, agentId: string): Promise<Record<TemplatePlaceholder, string>> {
+  const agent = await transaction.selectFrom("users").select(["alias", "fullName"]).where("id", "=", agentId).executeTakeFirst();
+  return { "contact.name": interaction.customerName ?? "", "agent.alias": agent?.alias || agent?.fullName || "" };
 }
 
 const unmasked = { enabled: false, characters: 0, value: <Value>(value: Value) => value, contact: <Record>(record: Record) => record };

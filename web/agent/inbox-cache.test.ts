@@ -20,6 +20,9 @@ function interaction(id: string, changes: Partial<Interaction> = {}): Interactio
     closedAt: null,
     lastMessageAt: null,
     snippet: null,
+    contactId: null,
+    contactStatus: null,
+    customerOptedOut: false,
     ...changes,
   };
 }
@@ -29,7 +32,7 @@ function offer(id: string, interactionId: string, createdAt: string): Offer {
 }
 
 function message(id: string, createdAt: string, delivery: InteractionMessage["delivery"] = "none"): InteractionMessage {
-  return { id, interactionId: "i1" as InteractionId, direction: "outbound", authorId: null, body: id, delivery, createdAt };
+  return { id, interactionId: "i1" as InteractionId, direction: "outbound", authorId: null, body: id, delivery, deliveryError: null, media: [], createdAt };
 }
 
 const empty: Inbox = { offers: [], interactions: [] };

@@ -10,7 +10,10 @@ const timeFormatter = new Intl.DateTimeFormat(undefined, { timeStyle: "short" })
 const DELIVERY_LABELS: Readonly<Record<InteractionMessage["delivery"], string>> = {
   none: "",
   pending: "Sending…",
+  queued: "Queued",
+  sent: "Sent",
   delivered: "Delivered",
+  undelivered: "Not delivered",
   failed: "Not delivered",
 };
 

@@ -8,6 +8,7 @@ import {
   interactionParamsSchema,
   interactionSchema,
   messagesPageSchema,
+  messagesQuerySchema,
   queueAttemptsSchema,
   replyRequestSchema,
 } from "../../../common/api/interactions.ts";
@@ -65,8 +66,14 @@ export function registerInteractionsRoutes(app: FastifyInstance, routing: Routin
 
   routes.get("/api/v1/interactions/:interactionId/messages", {
     config: { access: STAFF },
-    schema: { tags: ["inbox"], summary: "The interaction's messages, oldest first", params: interactionParamsSchema, response: { 200: messagesPageSchema, ...errorResponses } },
-    handler: async (request) => ({ items: await routing.messages(actorOf(request), request.params.interactionId) }),
+    schema: {
+      tags: ["inbox"],
+      summary: "The interaction's messages, oldest first: all, or with `limit` the newest page before the message `before` (scroll back)",
+      params: interactionParamsSchema,
+      querystring: messagesQuerySchema,
+      response: { 200: messagesPageSchema, ...errorResponses },
+    },
+    handler: async (request) => routing.messages(actorOf(request), request.params.interactionId, request.query),
   });
 
   routes.post("/api/v1/interactions/:interactionId/messages", {

@@ -1,4 +1,5 @@
 import type { Executor } from "../../db/database.ts";
+import type { MessageDelivery } from "../../db/tables.ts";
 
 export interface InboundCredentials {
   id: string;
@@ -10,7 +11,7 @@ export interface DeliveryRow {
   messageId: string;
   body: string;
   createdAt: Date;
-  delivery: "none" | "pending" | "delivered" | "failed";
+  delivery: MessageDelivery;
   interactionId: string;
   conversationId: string | null;
   authorAlias: string | null;
