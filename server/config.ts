@@ -24,6 +24,9 @@ const environmentSchema = z.object({
   ROUTING_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(500),
   OPEN_CHANNEL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
   COACHING_CLEAR_DOWN_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/u, "an account SID: AC and 32 hexadecimal digits").optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_API_BASE: z.url().default("https://api.twilio.com"),
 });
 
 export interface Config {
@@ -56,6 +59,11 @@ export interface Config {
   openChannelRateLimit: number;
   /** How often each process looks for a due overnight clear-down of coaching messages. */
   coachingClearDownCheckSeconds: number;
+  /** Twilio: the account replies are sent from and the token its webhooks are signed with (issue 5). */
+  twilioAccountSid: string | undefined;
+  twilioAuthToken: string | undefined;
+  /** Twilio's REST API base address; tests point it at a local server speaking the same API. */
+  twilioApiBase: string;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +96,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     routingTickMilliseconds: values.ROUTING_TICK_MS,
     openChannelRateLimit: values.OPEN_CHANNEL_RATE_LIMIT,
     coachingClearDownCheckSeconds: values.COACHING_CLEAR_DOWN_CHECK_SECONDS,
+    twilioAccountSid: values.TWILIO_ACCOUNT_SID,
+    twilioAuthToken: values.TWILIO_AUTH_TOKEN,
+    twilioApiBase: values.TWILIO_API_BASE,
     cookieSecure: values.COOKIE_SECURE === "auto" ? (values.PUBLIC_URL?.startsWith("https:") ?? false) : values.COOKIE_SECURE === "true",
   };
 }

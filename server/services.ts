@@ -40,6 +40,10 @@ import { PresenceService } from "./modules/presence/presence.service.ts";
 import { CoachingClearDownService } from "./modules/coaching/coaching-clear-down.service.ts";
 import { CoachingLogService } from "./modules/coaching/coaching-log.service.ts";
 import { CoachingService } from "./modules/coaching/coaching.service.ts";
+import { SmsDeliveryService } from "./modules/texting/sms-delivery.service.ts";
+import { SmsInboundService } from "./modules/texting/sms-inbound.service.ts";
+import { registerSmsDelivery } from "./modules/texting/texting.listeners.ts";
+import type { TwilioSettings } from "./modules/texting/twilio-settings.ts";
 
 export interface Services {
   events: EventBus;
@@ -78,11 +82,16 @@ export interface Services {
   coachingLog: CoachingLogService;
   /** The overnight clear-down; server.ts starts its worker. */
   coachingClearDown: CoachingClearDownService;
+  /** Texting (issue 5): Twilio's inbound webhook, and replies sent as jobs with their status callbacks. */
+  smsInbound: SmsInboundService;
+  smsDelivery: SmsDeliveryService;
+  twilio: TwilioSettings;
 }
 
 export interface ServicesOptions {
   db: Db;
-  config: Pick<Config, "sessionIdleMinutes" | "sessionMaxHours"> & Partial<Pick<Config, "smtpUrl" | "logLevel" | "presenceGraceSeconds" | "presenceHeartbeatSeconds">>;
+  config: Pick<Config, "sessionIdleMinutes" | "sessionMaxHours"> &
+    Partial<Pick<Config, "smtpUrl" | "logLevel" | "presenceGraceSeconds" | "presenceHeartbeatSeconds" | "publicUrl" | "twilioAccountSid" | "twilioAuthToken" | "twilioApiBase">>;
   clock?: Clock;
 }
 
@@ -134,5 +143,14 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const coaching = new CoachingService({ db, events, audit, clock });
   const coachingLog = new CoachingLogService(db);
   const coachingClearDown = new CoachingClearDownService(db, events, audit, clock);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown };
+  const twilio: TwilioSettings = {
+    accountSid: config.twilioAccountSid,
+    authToken: config.twilioAuthToken,
+    apiBase: config.twilioApiBase ?? "https://api.twilio.com",
+    publicUrl: config.publicUrl,
+  };
+  const smsInbound = new SmsInboundService(db, routing, logger);
+  const smsDelivery = new SmsDeliveryService(db, routing, twilio, logger);
+  registerSmsDelivery({ routing, jobs, events, delivery: smsDelivery });
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio };
 }

@@ -41,8 +41,21 @@ const ADDRESS_RULES: Record<AddressKind, { test: (address: string) => boolean; m
   slug: { test: (address) => SLUG_PATTERN.test(address), message: "address: lower-case letters, digits and hyphens, at most 64 (web-chat)" },
 };
 
+// An SMS entry point is a number, or a Twilio Messaging Service (a pool of numbers): texts to any number of the
+// pool reach it, and replies leave from the pool (issue 5, item 1).
+const MESSAGING_SERVICE_PATTERN = /^MG[0-9a-fA-F]{32}$/;
+
+export function isMessagingServiceSid(address: string): boolean {
+  return MESSAGING_SERVICE_PATTERN.test(address);
+}
+
 /** The message naming `address` when it does not suit the channel; null when it does. */
 export function addressIssue(channel: Channel, address: string): string | null {
+  if (channel === "sms") {
+    return PHONE_PATTERN.test(address) || isMessagingServiceSid(address)
+      ? null
+      : "address: a phone number in international form, a + and 8 to 15 digits (+14155550123), or a Twilio Messaging Service SID (MG and 32 hexadecimal digits)";
+  }
   const rule = ADDRESS_RULES[addressKindOf(channel)];
   return rule.test(address) ? null : rule.message;
 }

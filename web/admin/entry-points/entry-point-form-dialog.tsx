@@ -49,6 +49,9 @@ const ADDRESS_HINTS: Record<AddressKind, string> = {
   slug: "A short key: lower-case letters, digits and hyphens (web-chat).",
 };
 
+const SMS_ADDRESS_HINT =
+  "The number customers text, in international form (+14155550123), or a Twilio Messaging Service SID (MG…) for a pool of numbers. Point its incoming-message webhook at /webhooks/twilio/sms.";
+
 function initialValues(entryPoint: EntryPoint | null): FormValues {
   return {
     name: entryPoint?.name ?? "",
@@ -143,7 +146,7 @@ export function EntryPointFormDialog({ entryPoint, onClose, onCreated, onSaved }
       ) : (
         <p className="field-static">Channel: {channelLabel(values.channel)}</p>
       )}
-      <TextField label="Address" name="address" hint={ADDRESS_HINTS[addressKindOf(values.channel)]} value={values.address} onChange={set("address")} error={errors.fields.address} autoComplete="off" spellCheck={false} />
+      <TextField label="Address" name="address" hint={values.channel === "sms" ? SMS_ADDRESS_HINT : ADDRESS_HINTS[addressKindOf(values.channel)]} value={values.address} onChange={set("address")} error={errors.fields.address} autoComplete="off" spellCheck={false} />
       <QueueChainField channel={values.channel} value={values.queues} onChange={set("queues")} error={errors.fields.queueIds} itemErrors={errors.chain} />
       {values.channel === "openchannel" ? (
         <TextField
