@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../../common/api/errors.ts";
-import { INVALID_TO, postSignedForm, SERVER_ERROR, TEST_AUTH_TOKEN, TOO_MANY_REQUESTS, twilioSid, UNSUBSCRIBED } from "../../test/fake-twilio.ts";
+import { INVALID_TO, postSignedForm, SERVER_ERROR, TOO_MANY_REQUESTS, twilioSid } from "../../test/fake-twilio.ts";
 import { connectSocket, type TestSocket } from "../../test/socket-client.ts";
 import {
   accept,
