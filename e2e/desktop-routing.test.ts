@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     await desktop.getByRole("navigation", { name: "Desktop" }).waitFor();
     await desktop.getByRole("status").filter({ hasText: "Live" }).waitFor();
     // The desktop's connection makes the agent ready (product.md, Presence).
-    await expect.poll(() => desktop.getByLabel("Status").inputValue()).toBe("ready");
+    await expect.poll(() => desktop.getByLabel("Status", { exact: true }).inputValue()).toBe("ready");
     return desktop;
   }
 
@@ -177,12 +177,12 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     const page = await openDesktop(agent, fixture.page);
     const presenceOf = async () => (await client.get<{ status: string; customStatus: { name: string } | null; pausedChannels: string[] }>(`/api/v1/presence/${agent.id}`)).body;
 
-    await page.getByLabel("Status").selectOption({ label: "Lunch" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Lunch" });
     await expect.poll(async () => (await presenceOf()).customStatus?.name).toBe("Lunch");
     expect((await presenceOf()).status).toBe("custom");
 
     expect((await client.post("/api/v1/custom-statuses", { name: "Coaching", pausesRouting: false })).status).toBe(201);
-    await page.getByLabel("Status").locator("option", { hasText: "Coaching (takes new work)" }).waitFor({ state: "attached" });
+    await page.getByLabel("Status", { exact: true }).locator("option", { hasText: "Coaching (takes new work)" }).waitFor({ state: "attached" });
 
     const channels = page.getByRole("button", { name: /^Channels/ });
     await channels.click();
@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     await page.keyboard.press("Escape");
     expect(await channels.getAttribute("aria-expanded")).toBe("false");
 
-    await page.getByLabel("Status").selectOption({ label: "Ready" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Ready" });
     await expect.poll(async () => (await presenceOf()).status).toBe("ready");
   });
 
@@ -248,13 +248,13 @@ describe.skipIf(!hasChromium)("the agent desktop with live routing", () => {
     await report({ type: "call.answered", callId: "call-desk-1", agentId: agent.id });
 
     await page.getByRole("banner").getByText("On a call").waitFor();
-    expect(await page.getByLabel("Status").count()).toBe(0);
+    expect(await page.getByLabel("Status", { exact: true }).count()).toBe(0);
     await page.getByRole("tab", { name: /Voice.*\+14155550123/, selected: true }).waitFor();
     await alerts(page).getByRole("article").waitFor({ state: "detached" });
     await expect.poll(() => counters(page).locator(".counter", { hasText: "Voice" }).locator("dd").textContent()).toBe("1 / 1");
 
     await report({ type: "call.ended", callId: "call-desk-1" });
-    await expect.poll(() => page.getByLabel("Status").inputValue()).toBe("ready");
+    await expect.poll(() => page.getByLabel("Status", { exact: true }).inputValue()).toBe("ready");
     await page.getByText("No conversations yet. New interactions appear here as they arrive.").waitFor();
   });
 });
