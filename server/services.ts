@@ -40,6 +40,7 @@ import { PresenceService } from "./modules/presence/presence.service.ts";
 import { CoachingClearDownService } from "./modules/coaching/coaching-clear-down.service.ts";
 import { CoachingLogService } from "./modules/coaching/coaching-log.service.ts";
 import { CoachingService } from "./modules/coaching/coaching.service.ts";
+import { ContactsService } from "./modules/contacts/contacts.service.ts";
 import { SmsDeliveryService } from "./modules/texting/sms-delivery.service.ts";
 import { SmsInboundService } from "./modules/texting/sms-inbound.service.ts";
 import { registerSmsDelivery } from "./modules/texting/texting.listeners.ts";
@@ -86,6 +87,7 @@ export interface Services {
   smsInbound: SmsInboundService;
   smsDelivery: SmsDeliveryService;
   twilio: TwilioSettings;
+  contacts: ContactsService;
 }
 
 export interface ServicesOptions {
@@ -152,5 +154,6 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const smsInbound = new SmsInboundService(db, routing, logger);
   const smsDelivery = new SmsDeliveryService(db, routing, twilio, logger);
   registerSmsDelivery({ routing, jobs, events, delivery: smsDelivery });
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio };
+  const contacts = new ContactsService(db, contactMasking, routing, audit);
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio, contacts };
 }

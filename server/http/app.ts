@@ -37,6 +37,7 @@ import { registerCustomStatusesRoutes } from "../modules/presence/custom-statuse
 import { registerPresenceRoutes } from "../modules/presence/presence.routes.ts";
 import { registerCoachingLogRoutes } from "../modules/coaching/coaching-log.routes.ts";
 import { registerCoachingRoutes } from "../modules/coaching/coaching.routes.ts";
+import { registerContactsRoutes } from "../modules/contacts/contacts.routes.ts";
 import { registerTwilioWebhookRoutes } from "../modules/texting/texting-webhooks.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAccessControl } from "./access.ts";
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPresenceRoutes(app, services.presence, services.auth, { cookieSecure: config.cookieSecure });
   registerCoachingRoutes(app, services.coaching);
   registerCoachingLogRoutes(app, services.coachingLog, services.coachingClearDown);
+  registerContactsRoutes(app, services.contacts);
   await registerTwilioWebhookRoutes(app, services.smsInbound, services.smsDelivery, services.twilio);
 
   if (webDirectory) {

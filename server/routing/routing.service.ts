@@ -277,6 +277,12 @@ export class RoutingService {
     this.publishMessage(row, [interaction?.ownerId ?? row.authorId].filter((id): id is string => Boolean(id)));
   }
 
+  /** Messages of an interaction for a reader the caller has already allowed (a contact's history). */
+  async readMessages(interactionId: string, query: MessagesQuery): Promise<{ items: InteractionMessage[]; hasMore: boolean }> {
+    const page = await findMessagesPage(this.db, interactionId, query);
+    return { items: page.rows.map((row) => presentMessage(row)), hasMore: page.hasMore };
+  }
+
   /** The conversation's messages, oldest first: all of them, or a page of `limit` before the message `before`. */
   async messages(actor: Actor, interactionId: string, query: MessagesQuery = {}): Promise<{ items: InteractionMessage[]; hasMore: boolean }> {
     await this.assertReader(actor, interactionId);
