@@ -41,6 +41,7 @@ import { CoachingClearDownService } from "./modules/coaching/coaching-clear-down
 import { CoachingLogService } from "./modules/coaching/coaching-log.service.ts";
 import { CoachingService } from "./modules/coaching/coaching.service.ts";
 import { ContactsService } from "./modules/contacts/contacts.service.ts";
+import { MessageTemplatesService } from "./modules/texting/message-templates.service.ts";
 import { SmsDeliveryService } from "./modules/texting/sms-delivery.service.ts";
 import { SmsInboundService } from "./modules/texting/sms-inbound.service.ts";
 import { registerSmsDelivery } from "./modules/texting/texting.listeners.ts";
@@ -88,6 +89,7 @@ export interface Services {
   smsDelivery: SmsDeliveryService;
   twilio: TwilioSettings;
   contacts: ContactsService;
+  messageTemplates: MessageTemplatesService;
 }
 
 export interface ServicesOptions {
@@ -155,5 +157,5 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const smsDelivery = new SmsDeliveryService(db, routing, twilio, logger);
   registerSmsDelivery({ routing, jobs, events, delivery: smsDelivery });
   const contacts = new ContactsService(db, contactMasking, routing, audit);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio, contacts };
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio, contacts, messageTemplates: new MessageTemplatesService(db, audit) };
 }

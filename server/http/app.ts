@@ -38,6 +38,7 @@ import { registerPresenceRoutes } from "../modules/presence/presence.routes.ts";
 import { registerCoachingLogRoutes } from "../modules/coaching/coaching-log.routes.ts";
 import { registerCoachingRoutes } from "../modules/coaching/coaching.routes.ts";
 import { registerContactsRoutes } from "../modules/contacts/contacts.routes.ts";
+import { registerMessageTemplatesRoutes } from "../modules/texting/message-templates.routes.ts";
 import { registerTwilioWebhookRoutes } from "../modules/texting/texting-webhooks.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAccessControl } from "./access.ts";
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCoachingRoutes(app, services.coaching);
   registerCoachingLogRoutes(app, services.coachingLog, services.coachingClearDown);
   registerContactsRoutes(app, services.contacts);
+  registerMessageTemplatesRoutes(app, services.messageTemplates);
   await registerTwilioWebhookRoutes(app, services.smsInbound, services.smsDelivery, services.twilio);
 
   if (webDirectory) {
