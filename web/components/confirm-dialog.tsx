@@ -7,6 +7,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The harmless choice's label (default "Cancel"). */
+  cancelLabel?: string;
   busy?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -15,7 +17,7 @@ interface ConfirmDialogProps {
 
 // A modal confirmation on the native <dialog>: the browser traps focus, closes on Escape and gives
 // focus back when it closes. Focus starts on Cancel, the harmless choice.
-export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, error = null, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = "Cancel", busy = false, error = null, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialogRef = useModalDialog(open, "[data-dialog-cancel]");
   const titleId = useId();
 
@@ -37,7 +39,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
       <FormAlert message={error} />
       <div className="dialog-actions">
         <button type="button" className="button" data-dialog-cancel onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
         <button
           type="button"
