@@ -22,6 +22,9 @@ export function CustomStatusesPage() {
   const [editing, setEditing] = useState<CustomStatus | null | undefined>(undefined);
   const [deleting, setDeleting] = useState<CustomStatus | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // The switch shows its new position from the click on (set in the event, so it renders before the browser paints),
+  // until the server answers: then the saved status, or the old position with the error.
+  const [toggling, setToggling] = useState<{ id: string; pausesRouting: boolean } | null>(null);
 
   const togglePause = useMutation({
     mutationFn: ({ status, pausesRouting }: { status: CustomStatus; pausesRouting: boolean }) => updateCustomStatus(status.id, { pausesRouting }),
@@ -58,8 +61,11 @@ export function CustomStatusesPage() {
         ) : (
           <CustomStatusTable
             statuses={statuses.data}
-            saving={togglePause.isPending && togglePause.variables ? { id: togglePause.variables.status.id, pausesRouting: togglePause.variables.pausesRouting } : null}
-            onTogglePause={(status, pausesRouting) => togglePause.mutate({ status, pausesRouting })}
+            saving={toggling}
+            onTogglePause={(status, pausesRouting) => {
+              setToggling({ id: status.id, pausesRouting });
+              togglePause.mutate({ status, pausesRouting }, { onSettled: () => setToggling(null) });
+            }}
             onEdit={setEditing}
             onDelete={setDeleting}
           />
