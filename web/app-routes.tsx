@@ -7,6 +7,8 @@ import { DesktopLayout } from "./agent/desktop-layout.tsx";
 import { InboxPage } from "./agent/inbox-page.tsx";
 import { RequireModule } from "./agent/require-module.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
+import { ContactPage } from "./contacts/contact-page.tsx";
+import { ContactsPage } from "./contacts/contacts-page.tsx";
 import { RouteErrorPage } from "./components/route-error-page.tsx";
 import { HomeRedirect } from "./session/home-redirect.tsx";
 import { RequireRole } from "./session/require-role.tsx";
@@ -54,6 +56,22 @@ export const appRoutes: RouteObject[] = [
                 element: (
                   <RequireModule module="inbox">
                     <AlertsPage />
+                  </RequireModule>
+                ),
+              },
+              {
+                path: "contacts",
+                element: (
+                  <RequireModule module="contacts">
+                    <ContactsPage basePath="/desktop/contacts" />
+                  </RequireModule>
+                ),
+              },
+              {
+                path: "contacts/:contactId",
+                element: (
+                  <RequireModule module="contacts">
+                    <ContactPage basePath="/desktop/contacts" canMerge={false} />
                   </RequireModule>
                 ),
               },

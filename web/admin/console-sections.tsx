@@ -8,6 +8,7 @@ import { OverviewPage } from "./overview-page.tsx";
 import { presenceSections } from "./presence/presence.sections.tsx";
 import { SecurityPage } from "./security-page.tsx";
 import { securitySuiteSections } from "./security-suite/security-suite.sections.tsx";
+import { textingSections } from "./texting/texting.sections.tsx";
 import { wallboardSections } from "./wallboard/wallboard.sections.tsx";
 import { ApiTokensPage } from "../tokens/api-tokens-page.tsx";
 
@@ -19,6 +20,7 @@ export const consoleSections: ConsoleSection[] = [
   ...coachingSections,
   ...groupsSections,
   ...entryPointsSections,
+  ...textingSections,
   ...channelsSections,
   ...presenceSections,
   { path: "security", label: "Security", roles: ["admin"], element: <SecurityPage /> },

@@ -12,6 +12,7 @@ import { customerLabel } from "./interaction-labels.ts";
 import { MessageList } from "./message-list.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { tabIdOf } from "./interaction-tabs.tsx";
+import { SmsConversationPanel } from "./sms/sms-conversation-panel.tsx";
 
 interface ConversationPanelProps {
   interaction: Interaction;
@@ -20,6 +21,13 @@ interface ConversationPanelProps {
 
 // The selected conversation: who and where from, its messages, the reply box, and Close (after a confirmation).
 export function ConversationPanel({ interaction, panelId }: ConversationPanelProps) {
+  if (interaction.channel === "sms") {
+    return <SmsConversationPanel interaction={interaction} panelId={panelId} />;
+  }
+  return <GenericConversationPanel interaction={interaction} panelId={panelId} />;
+}
+
+function GenericConversationPanel({ interaction, panelId }: ConversationPanelProps) {
   const queryClient = useQueryClient();
   const desktop = useDesktopState();
   const [confirming, setConfirming] = useState(false);

@@ -10,17 +10,22 @@ import { CoachingToasts } from "./coaching/coaching-toasts.tsx";
 import "./coaching/coaching.css";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
 import { DesktopStateProvider } from "./desktop-state-provider.tsx";
+import { useDesktopState } from "./desktop-state.ts";
+import { unreadTextConversations } from "./sms/conversation-alert-card.tsx";
 import { useInbox } from "./inbox-queries.ts";
 import { SignOutDialog } from "./sign-out-dialog.tsx";
 import { StatusSelector } from "./status-selector.tsx";
 import { useDesktopSignOut } from "./use-desktop-sign-out.ts";
 import { useOwnModules } from "./use-own-modules.ts";
 import "./desktop.css";
+import "./sms/sms.css";
+import "../contacts/contacts.css";
 
 // An entry with a module is shown only while that module is on for the agent (product.md: module permissions).
 const ITEMS: readonly (NavigationItem & { module?: Module })[] = [
   { to: "/desktop", label: "Inbox", end: true, module: "inbox" },
   { to: "/desktop/alerts", label: "Alerts", module: "inbox" },
+  { to: "/desktop/contacts", label: "Contacts", module: "contacts" },
   { to: "/desktop/tokens", label: "API tokens", module: "apiTokens" },
   { to: "/desktop/sign-in-security", label: "Sign-in security" },
 ];
@@ -29,7 +34,9 @@ function DesktopFrame() {
   const modules = useOwnModules();
   const inbox = useInbox();
   const signOut = useDesktopSignOut();
-  const waiting = inbox.data?.offers.filter((offer) => offer.state === "pending").length ?? 0;
+  const { unreadInteractionIds } = useDesktopState();
+  // seed 003: the badge counts every alert waiting, hidden or not, new messages of the agent's own texts too.
+  const waiting = (inbox.data?.offers.filter((offer) => offer.state === "pending").length ?? 0) + unreadTextConversations(inbox.data?.interactions ?? [], unreadInteractionIds).length;
   // Until the agent's modules are known, only entries without a module show: a turned-off module never flashes.
   const items = ITEMS.filter((item) => item.module === undefined || modules?.[item.module] === true).map((item) =>
     item.to === "/desktop/alerts" ? { ...item, badge: waiting } : item,

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { Offer } from "../../common/api/interactions.ts";
 import { ChannelBadge } from "./channel-badge.tsx";
+import { ContactStatusBadge } from "./contact-status-badge.tsx";
 import { useDesktopState } from "./desktop-state.ts";
 import { customerLabel } from "./interaction-labels.ts";
 import { OfferCountdown } from "./offer-countdown.tsx";
@@ -27,6 +28,8 @@ export function OfferCard({ offer, hideable }: OfferCardProps) {
         <h3 className="offer-card-title" id={titleId}>
           {customer}
         </h3>
+        {/* product.md, Two-way texting: a known number shows its status; an unknown one the number alone. */}
+        <ContactStatusBadge status={interaction.contactStatus} />
       </header>
       <p className="offer-card-meta">{interaction.queueName ?? interaction.entryPointName ?? "No queue"}</p>
       {interaction.snippet === null ? null : <p className="offer-card-snippet">{interaction.snippet}</p>}
@@ -38,9 +41,12 @@ export function OfferCard({ offer, hideable }: OfferCardProps) {
         <button type="button" className="button button-primary button-small" aria-disabled={actions.busy} aria-label={`Accept ${customer}`} onClick={actions.accept}>
           Accept
         </button>
-        <button type="button" className="button button-small" aria-disabled={actions.busy} aria-label={`Reject ${customer}`} onClick={actions.reject}>
-          Reject
-        </button>
+        {/* A text alert stays with the whole queue until someone accepts it (seed 003): Accept or Hide. */}
+        {interaction.channel === "sms" ? null : (
+          <button type="button" className="button button-small" aria-disabled={actions.busy} aria-label={`Reject ${customer}`} onClick={actions.reject}>
+            Reject
+          </button>
+        )}
         {hideable ? (
           <button type="button" className="button button-small" aria-label={`Hide ${customer}`} onClick={actions.hide}>
             Hide

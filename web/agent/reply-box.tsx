@@ -7,10 +7,11 @@ import { fieldErrorsFromApiError, fieldErrorsFromZodError } from "../api/field-e
 import { inboxQueryKeys, sendReply } from "../api/inbox.api.ts";
 import { useDesktopState } from "./desktop-state.ts";
 import { withMessage } from "./inbox-cache.ts";
+import { TemplatePicker } from "./template-picker.tsx";
 
 // The agent's reply: Enter sends, Shift+Enter starts a new line. The same schema as the server checks it first;
 // the server's refusal shows under the field. The error line keeps its height, so nothing jumps.
-export function ReplyBox({ interaction }: { interaction: Interaction }) {
+export function ReplyBox({ interaction, refusal = null }: { interaction: Interaction; /** Why nothing can be sent now (an opt-out). */ refusal?: string | null }) {
   const queryClient = useQueryClient();
   const desktop = useDesktopState();
   const fieldId = useId();
@@ -31,8 +32,14 @@ export function ReplyBox({ interaction }: { interaction: Interaction }) {
     },
   });
 
+  const insertTemplate = (body: string): void => {
+    const next = text === "" ? body : `${text}${text.endsWith(" ") ? "" : " "}${body}`;
+    setText(next);
+    desktop.saveDraft(interaction.id, next);
+  };
+
   const submit = (): void => {
-    if (send.isPending) {
+    if (send.isPending || refusal !== null) {
       return;
     }
     const parsed = replyRequestSchema.safeParse({ body: text });
@@ -60,8 +67,9 @@ export function ReplyBox({ interaction }: { interaction: Interaction }) {
         Reply
       </label>
       <p className="field-hint" id={hintId}>
-        Enter sends; Shift+Enter starts a new line.
+        {refusal ?? "Enter sends; Shift+Enter starts a new line. Placeholders such as {{contact.name}} are filled in when sent."}
       </p>
+      <TemplatePicker onInsert={insertTemplate} />
       <div className="reply-row">
         <textarea
           id={fieldId}
@@ -69,6 +77,7 @@ export function ReplyBox({ interaction }: { interaction: Interaction }) {
           rows={3}
           maxLength={MESSAGE_BODY_MAX}
           value={text}
+          disabled={refusal !== null}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           aria-keyshortcuts="Enter"
@@ -78,7 +87,7 @@ export function ReplyBox({ interaction }: { interaction: Interaction }) {
           }}
           onKeyDown={handleKeyDown}
         />
-        <button type="submit" className="button button-primary" aria-disabled={send.isPending}>
+        <button type="submit" className="button button-primary" aria-disabled={send.isPending || refusal !== null || text.trim() === ""}>
           Send
         </button>
       </div>

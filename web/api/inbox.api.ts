@@ -16,6 +16,8 @@ export const inboxQueryKeys = {
   inbox: ["inbox"],
   counters: ["inbox-counters"],
   messages: (interactionId: string) => ["interactions", interactionId, "messages"] as const,
+  /** Whether older messages than the cached ones remain (scroll back loads them into the messages' cache). */
+  olderMessages: (interactionId: string) => ["interactions", interactionId, "older-messages"] as const,
 } as const;
 
 function interactionPath(interactionId: InteractionId, action: string): string {
@@ -42,9 +44,13 @@ export async function closeInteraction(interactionId: InteractionId): Promise<In
   return requestJson(interactionPath(interactionId, "close"), interactionSchema, { method: "POST" });
 }
 
-export async function fetchMessages(interactionId: InteractionId): Promise<InteractionMessage[]> {
-  const page = await requestJson(interactionPath(interactionId, "messages"), messagesPageSchema);
-  return page.items;
+/** The newest messages; with `before`, the page older than that message (scrolling back). */
+export async function fetchMessagesPage(interactionId: InteractionId, limit: number, before?: string): Promise<{ items: InteractionMessage[]; hasMore: boolean }> {
+  const parameters = new URLSearchParams({ limit: String(limit) });
+  if (before) {
+    parameters.set("before", before);
+  }
+  return requestJson(`${interactionPath(interactionId, "messages")}?${parameters.toString()}`, messagesPageSchema);
 }
 
 export async function sendReply(interactionId: InteractionId, body: string): Promise<InteractionMessage> {
