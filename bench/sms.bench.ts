@@ -22,7 +22,7 @@ import type { FromAgents, SmsBenchAgent, ToAgents } from "./sms-agents.ts";
 // reach the owner alone). 2% of the webhooks are delivered twice, as Twilio retries. Measures the webhook's response
 // time, the time from the webhook leaving the bench to the text reaching an agent's socket (alert, new snippet, or
 // message), and counts texts lost or stored twice in the database. pgbench -N on the same server, same run, as the
-// reference. `--quick`: 50 texts/s for 10 s.
+// reference. `--quick`: 50 texts/s for 10 s; `--rate=N`, `--seconds=N` change either.
 
 interface Size {
   agents: number;
@@ -46,8 +46,17 @@ const SETTLE_MS = 30_000;
 const ROOT = path.resolve(import.meta.dirname, "..");
 const connections = new Agent({ keepAlive: true, maxSockets: 256 });
 
+function option(name: string): number | undefined {
+  const value = new RegExp(`^--${name}=(\\d+)$`).exec(process.argv.find((argument) => argument.startsWith(`--${name}=`)) ?? "")?.[1];
+  return value === undefined ? undefined : Number(value);
+}
+
 export async function benchSms(): Promise<void> {
-  const size = process.argv.includes("--quick") ? QUICK : FULL;
+  const base = process.argv.includes("--quick") ? QUICK : FULL;
+  const rate = option("rate") ?? base.rate;
+  const seconds = option("seconds") ?? base.seconds;
+  // Customers text about four times each over the run, whatever its rate and length.
+  const size: Size = { ...base, rate, seconds, customers: Math.max(1, Math.round((rate * seconds) / 4)) };
   const database = await createPostgresDatabase();
   try {
     await migrateToLatest(database.db);

@@ -4,7 +4,8 @@ import type { Db, Tx } from "../db/database.ts";
 import type { ContactStatus, MessageMedia } from "../db/tables.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { snippetOf, type MessageRow } from "./interaction.presenter.ts";
-import type { InteractionRow } from "./routing.repository.ts";
+import { maskCharactersOf, type InteractionRow, type InteractionViewRow } from "./routing.repository.ts";
+import { SETTING_KEYS } from "../modules/settings/settings.service.ts";
 
 export interface InboundMessage {
   entryPointId: string;
@@ -29,6 +30,8 @@ export interface Received {
   created: boolean;
   /** The message was stored by an earlier delivery: nothing changed now. */
   duplicate: boolean;
+  /** Appended to an open conversation: the conversation as read under its lock and who reads the message now. */
+  readers?: MessageReaders;
 }
 
 /**
@@ -48,55 +51,108 @@ export async function receiveInbound(db: Db, inbound: InboundMessage): Promise<R
 }
 
 async function receiveInTransaction(transaction: Tx, inbound: InboundMessage): Promise<Received | undefined> {
-  // The entry point, the first queue of its chain and (with a provider's message id) an earlier copy, in one read.
   const externalId = inbound.externalMessageId ?? null;
-  const entryPoint = await transaction
-    .selectFrom("entryPoints")
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom("entryPointQueues")
-          .innerJoin("queues", "queues.id", "entryPointQueues.queueId")
-          .select(["queues.id as queueId", "queues.timeoutSeconds"])
-          .whereRef("entryPointQueues.entryPointId", "=", "entryPoints.id")
-          .orderBy("entryPointQueues.position")
-          .limit(1)
-          .as("first"),
-      (join) => join.onTrue(),
-    )
-    .select(["entryPoints.id", "entryPoints.channel", "first.queueId", "first.timeoutSeconds"])
-    .select(
-      externalId === null
-        ? sql<string | null>`null::uuid`.as("earlierMessageId")
-        : (eb) => eb.selectFrom("interactionMessages").select("interactionMessages.id").where("interactionMessages.externalId", "=", externalId).as("earlierMessageId"),
-    )
-    .where("entryPoints.id", "=", inbound.entryPointId)
-    .executeTakeFirst();
-  if (!entryPoint) {
+  const found = await findOpenConversation(transaction, inbound.entryPointId, inbound.conversationId, externalId);
+  if (!found) {
     throw new NotFoundError("entry_point_not_found", "This entry point does not exist.");
   }
-  if (entryPoint.earlierMessageId) {
-    return readEarlierCopy(transaction, entryPoint.earlierMessageId);
+  if (found.earlierMessageId) {
+    return readEarlierCopy(transaction, found.earlierMessageId);
   }
-  const open = (await transaction
-    .selectFrom("interactions")
-    .selectAll()
-    .where("entryPointId", "=", entryPoint.id)
-    .where("externalId", "=", inbound.conversationId)
-    .where("state", "in", ["queued", "offered", "active"])
-    .forUpdate()
-    .executeTakeFirst()) as InteractionRow | undefined;
-  if (open) {
-    const message = await addMessage(transaction, open.id, { direction: "inbound", authorId: null, body: inbound.body, delivery: "none", externalId, media: inbound.media ?? [] });
-    return { interaction: { ...open, snippet: snippetOf(inbound.body), lastMessageAt: message.createdAt }, message, created: false, duplicate: false };
+  if (found.open) {
+    const message = await appendInbound(transaction, found.open.view.id, { body: inbound.body, externalId, media: inbound.media ?? [] });
+    const view = { ...found.open.view, snippet: snippetOf(inbound.body), lastMessageAt: message.createdAt };
+    return { interaction: view, message, created: false, duplicate: false, readers: { view, ...found.open.readers } };
   }
   if (inbound.startsConversation === false) {
     return undefined;
   }
+  const { entryPoint } = found;
   if (!entryPoint.queueId || entryPoint.timeoutSeconds === null) {
     throw new ConflictError("entry_point_without_queues", "This entry point routes to no queue yet.");
   }
   return startInteraction(transaction, { id: entryPoint.id, channel: entryPoint.channel, queueId: entryPoint.queueId, timeoutSeconds: entryPoint.timeoutSeconds }, inbound);
+}
+
+/** Who reads an appended message at once: the owner, or the agents alerted for a waiting conversation. */
+export interface MessageReaders {
+  view: InteractionViewRow;
+  /** The owner, else every agent with a pending alert for it, with their "mask sensitive data". */
+  readers: { agentId: string; maskSensitiveData: boolean }[];
+  maskCharacters: number;
+}
+
+interface OpenConversation {
+  /** The entry point and the first queue of its chain (where a new conversation starts). */
+  entryPoint: { id: string; channel: Channel; queueId: string | null; timeoutSeconds: number | null };
+  earlierMessageId: string | null;
+  open: { view: InteractionViewRow; readers: Omit<MessageReaders, "view"> } | undefined;
+}
+
+type OpenConversationRow = Omit<InteractionViewRow, "id"> & {
+  id: string | null;
+  entryPointChannel: Channel;
+  firstQueueId: string | null;
+  firstQueueTimeoutSeconds: number | null;
+  earlierMessageId: string | null;
+  readers: { agentId: string; maskSensitiveData: boolean }[] | null;
+  securitySetting: unknown;
+};
+
+/**
+ * One read under the conversation's lock (lock order: the interaction first): the entry point and the first queue of
+ * its chain, the open conversation with this id as its readers see it, who reads a new message at once (its owner,
+ * else the agents alerted for it) with their masking, and (with a provider's message id) an earlier copy of the
+ * message. Undefined: no such entry point.
+ */
+async function findOpenConversation(transaction: Tx, entryPointId: string, conversationId: string, externalId: string | null): Promise<OpenConversation | undefined> {
+  const result = await sql<OpenConversationRow>`
+    select o.*, ep.name as entry_point_name, q.name as queue_name, ep.channel as entry_point_channel,
+           first.queue_id as first_queue_id, first.timeout_seconds as first_queue_timeout_seconds,
+           ${externalId === null ? sql`null::uuid` : sql`(select m.id from interaction_messages m where m.external_id = ${externalId})`} as earlier_message_id,
+           case when o.owner_id is not null
+                then (select json_agg(json_build_object('agentId', u.id, 'maskSensitiveData', u.mask_sensitive_data)) from users u where u.id = o.owner_id)
+                else (select json_agg(json_build_object('agentId', a.agent_id, 'maskSensitiveData', u.mask_sensitive_data))
+                        from offers a join users u on u.id = a.agent_id where a.interaction_id = o.id and a.state = 'pending') end as readers,
+           (select value from settings where key = ${SETTING_KEYS.security}) as security_setting
+      from entry_points ep
+      left join lateral (select eq.queue_id, fq.timeout_seconds from entry_point_queues eq join queues fq on fq.id = eq.queue_id
+                          where eq.entry_point_id = ep.id order by eq.position limit 1) first on true
+      left join lateral (select * from interactions
+                          where entry_point_id = ep.id and external_id = ${conversationId} and state in ('queued', 'offered', 'active')
+                          for update) o on true
+      left join queues q on q.id = o.queue_id
+     where ep.id = ${entryPointId}`.execute(transaction);
+  const row = result.rows[0];
+  if (!row) {
+    return undefined;
+  }
+  const { earlierMessageId, readers, securitySetting, id, entryPointChannel, firstQueueId, firstQueueTimeoutSeconds, ...rest } = row;
+  const entryPoint = { id: entryPointId, channel: entryPointChannel, queueId: firstQueueId, timeoutSeconds: firstQueueTimeoutSeconds };
+  if (id === null) {
+    return { entryPoint, earlierMessageId, open: undefined };
+  }
+  // Fail closed: a reader who cannot be found sees masked data.
+  const view = { ...rest, id };
+  return { entryPoint, earlierMessageId, open: { view, readers: { readers: (readers ?? []).map((reader) => ({ agentId: reader.agentId, maskSensitiveData: reader.maskSensitiveData ?? true })), maskCharacters: maskCharactersOf(securitySetting) } } };
+}
+
+/** The message and the conversation's snippet and last message time, in one statement. */
+async function appendInbound(transaction: Tx, interactionId: string, message: { body: string; externalId: string | null; media: MessageMedia[] }): Promise<MessageRow> {
+  const result = await sql<MessageRow>`
+    with message as (
+      insert into interaction_messages (interaction_id, direction, author_id, body, delivery, external_id, media)
+      values (${interactionId}, 'inbound', null, ${message.body}, 'none', ${message.externalId}, ${JSON.stringify(message.media)}::jsonb)
+      returning *
+    ), touched as (
+      update interactions set last_message_at = now(), snippet = ${snippetOf(message.body)}, updated_at = now() where id = ${interactionId}
+    )
+    select * from message`.execute(transaction);
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error("the message was not written");
+  }
+  return row;
 }
 
 /**

@@ -204,7 +204,21 @@ export async function findWaiting(executor: Executor, queueIds: readonly string[
               from interactions i
               join queues q on q.id = i.queue_id
              -- Offered on a one-at-a-time queue: its agent decides, or the offer times out (a timer routes it then).
-             where i.state in ('queued', 'offered') and (i.state = 'queued' or q.strategy = 'ring-all') ${inQueues}) waiting
+             -- Offered on a ring-all queue: only while a member who may be alerted now (a live desktop, a status that
+             -- takes work) holds no alert for it and did not reject it in this attempt; otherwise routing it again
+             -- could offer it to nobody (the router's own rule), and a long-waiting texting queue would cost every drain.
+             where i.state in ('queued', 'offered') ${inQueues}
+               and (i.state = 'queued' or (q.strategy = 'ring-all' and exists (
+                     select 1 from queue_members qm
+                       join users u on u.id = qm.user_id and u.role = 'agent' and not u.disabled
+                       join agent_presence p on p.user_id = qm.user_id and p.connected_until > now()
+                       left join custom_statuses cs on cs.id = p.custom_status_id
+                      where qm.queue_id = i.queue_id
+                        and (p.status = 'ready' or (p.status = 'custom' and cs.pauses_routing = false))
+                        and not exists (select 1 from offers o
+                                         where o.interaction_id = i.id and o.agent_id = qm.user_id
+                                           and (o.state = 'pending'
+                                                or (o.state = 'rejected' and o.attempt_id = (select a.id from queue_attempts a where a.interaction_id = i.id and a.left_at is null)))))))) waiting
      where position <= ${WAITING_PER_QUEUE}
      order by opened_at, id
      limit ${limit}`.execute(executor);
@@ -252,6 +266,11 @@ function settingsOf(row: { channelsSetting: unknown; accountSetting: unknown; se
     parsedSettings.set(key, snapshot);
   }
   return snapshot;
+}
+
+/** The masked characters of the stored security setting (parsed once per stored value). */
+export function maskCharactersOf(securitySetting: unknown): number {
+  return settingsOf({ channelsSetting: null, accountSetting: null, securitySetting }).maskCharacters;
 }
 
 /**

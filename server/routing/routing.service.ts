@@ -11,7 +11,7 @@ import type { SettingsService } from "../modules/settings/settings.service.ts";
 import { createContactMasker } from "../modules/masking/contact-masking.service.ts";
 import { userRoom } from "../realtime/rooms.ts";
 import { acceptInteraction, refusalBeforeLocking, type AcceptOptions } from "./acceptance.ts";
-import { addMessage, receiveInbound, type InboundMessage } from "./conversations.ts";
+import { addMessage, receiveInbound, type InboundMessage, type MessageReaders } from "./conversations.ts";
 import { DrainScheduler } from "./drain-scheduler.ts";
 import { findInteractionViews, presentInteraction, presentMessage, presentOffer, type MessageRow } from "./interaction.presenter.ts";
 import { abandonInteraction, closeOwned, endOffer, enterQueue, expireOffer, timeOutQueue, type Ended } from "./lifecycle.ts";
@@ -112,7 +112,7 @@ export class RoutingService {
     if (!received) {
       return undefined;
     }
-    const { interaction: row, message, created, duplicate } = received;
+    const { interaction: row, message, created, duplicate, readers } = received;
     if (created) {
       this.queueChanged(row.id);
       const routed = await this.routeNow(row.id);
@@ -120,20 +120,30 @@ export class RoutingService {
         // The caller is the integration that sent the customer's own message: nothing to mask.
         return { interaction: presentInteraction(routed.view, unmasked), message: presentMessage(message), created: true, duplicate: false };
       }
-    } else if (duplicate) {
-      // Stored by an earlier delivery, whose request told everyone already.
-    } else if (row.ownerId) {
-      // product.md, Two-way texting: once accepted, later messages alert only the owner.
-      this.publishMessage(message, [row.ownerId]);
-      await this.publisher.interactionChanged("interaction.updated", row.id, [row.ownerId]);
-    } else {
-      // Still waiting: every alert for it shows the new snippet.
-      const holders = await this.db.selectFrom("offers").select("agentId").where("interactionId", "=", row.id).where("state", "=", "pending").execute();
-      await this.publisher.interactionChanged("interaction.updated", row.id, holders.map((holder) => holder.agentId));
+    } else if (readers) {
+      // product.md, Two-way texting: once accepted, later messages alert only the owner; while it waits, every
+      // alert for it shows the new snippet. Presented from what the append read under the lock: nothing is read again.
+      this.publishAppended(message, readers);
+      return { interaction: presentInteraction(readers.view, unmasked), message: presentMessage(message), created: false, duplicate: false };
     }
     const view = (await findInteractionViews(this.db, [row.id])).get(row.id);
     // The caller is the integration that sent the customer's own message: nothing to mask.
     return { interaction: presentInteraction(view ?? { ...row, entryPointName: null, queueName: null }, unmasked), message: presentMessage(message), created, duplicate };
+  }
+
+  private publishAppended(message: MessageRow, { view, readers, maskCharacters }: MessageReaders): void {
+    const owner = view.ownerId;
+    if (owner) {
+      this.publishMessage(message, [owner]);
+    }
+    const masked = readers.some((reader) => reader.maskSensitiveData) ? createContactMasker(true, maskCharacters) : undefined;
+    const plain = readers.some((reader) => !reader.maskSensitiveData) ? createContactMasker(false, maskCharacters) : undefined;
+    for (const reader of readers) {
+      const masker = reader.maskSensitiveData ? masked : plain;
+      if (masker) {
+        this.publisher.interactionChangedFor("interaction.updated", view, { id: reader.agentId, masker });
+      }
+    }
   }
 
   /** The customer left (closed the chat): waiting, it ends abandoned; being worked, it closes. */
