@@ -405,6 +405,107 @@ export interface CoachingClearDownTable {
   updatedAt: UpdatedAt;
 }
 
+// --- Moments (migration 20261122093000) -----------------------------------------------------------------------
+
+export type MomentSpeaker = "customer" | "agent";
+
+/** A content item: guidance, links, scripts; the rich text is stored sanitised. */
+export interface MomentContentsTable {
+  id: Generated<string>;
+  ownerId: string | null;
+  title: string;
+  bodyHtml: string;
+  links: Json<{ label: string; url: string }[]>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+/** A moment notification; `criteria` is the shape of `momentCriteriaSchema` (common/api/moments.ts). */
+export interface MomentNotificationsTable {
+  id: Generated<string>;
+  ownerId: string | null;
+  personal: Generated<boolean>;
+  name: string;
+  description: Generated<string>;
+  enabled: Generated<boolean>;
+  criteria: Json<unknown>;
+  notifySupervisors: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface MomentNotificationTeamsTable {
+  notificationId: string;
+  teamId: string;
+}
+
+export interface MomentNotificationAgentsTable {
+  notificationId: string;
+  agentId: string;
+  excluded: Generated<boolean>;
+}
+
+export interface MomentNotificationContentsTable {
+  notificationId: string;
+  contentId: string;
+  position: number;
+}
+
+/** One row: bumped with every notification change; each process rebuilds its matcher when it differs. */
+export interface MomentMatcherVersionTable {
+  id: Generated<boolean>;
+  version: ColumnType<string, never, string>;
+}
+
+export interface MomentTranscriptSegmentsTable {
+  id: Generated<string>;
+  interactionId: string;
+  speaker: MomentSpeaker;
+  body: string;
+  startOffsetMs: number | null;
+  endOffsetMs: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface MomentFiringsTable {
+  id: Generated<string>;
+  notificationId: string | null;
+  notificationName: string;
+  agentId: string | null;
+  agentName: string;
+  interactionId: string | null;
+  channel: Channel;
+  queueId: string | null;
+  source: "message" | "transcript" | "deadline";
+  sourceId: string | null;
+  speaker: MomentSpeaker | null;
+  phrase: string;
+  matchedText: Generated<string>;
+  matchStart: number | null;
+  matchEnd: number | null;
+  firedAt: CreatedAt;
+  dismissedAt: Timestamp | null;
+  helpful: boolean | null;
+}
+
+/** Per conversation and notification: all-of phrases seen, an exclusion said, the last firing. */
+export interface MomentConversationStatesTable {
+  interactionId: string;
+  notificationId: string;
+  seenAllOf: ColumnType<number[], number[] | undefined, number[]>;
+  excluded: Generated<boolean>;
+  lastFiredAt: Timestamp | null;
+  firedCount: Generated<number>;
+}
+
+/** "Not mentioned within N seconds": due per conversation and notification, swept with SKIP LOCKED. */
+export interface MomentDeadlinesTable {
+  interactionId: string;
+  notificationId: string;
+  agentId: string;
+  dueAt: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   users: UsersTable;
@@ -442,6 +543,16 @@ export interface Database {
   smsOptOuts: SmsOptOutsTable;
   smsKeywordEvents: SmsKeywordEventsTable;
   messageTemplates: MessageTemplatesTable;
+  momentContents: MomentContentsTable;
+  momentNotifications: MomentNotificationsTable;
+  momentNotificationTeams: MomentNotificationTeamsTable;
+  momentNotificationAgents: MomentNotificationAgentsTable;
+  momentNotificationContents: MomentNotificationContentsTable;
+  momentMatcherVersion: MomentMatcherVersionTable;
+  momentTranscriptSegments: MomentTranscriptSegmentsTable;
+  momentFirings: MomentFiringsTable;
+  momentConversationStates: MomentConversationStatesTable;
+  momentDeadlines: MomentDeadlinesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
