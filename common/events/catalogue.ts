@@ -13,6 +13,7 @@ import { agentIdSchema, agentSummarySchema } from "../api/agents.ts";
 import { entryPointIdSchema, interactionIdSchema, interactionMessageSchema, interactionSchema, offerIdSchema, offerSchema } from "../api/interactions.ts";
 import { customStatusSchema, presenceSchema } from "../api/presence.ts";
 import { coachingCopySchema, coachingMessageIdSchema } from "../api/coaching.ts";
+import { momentNotificationIdSchema, momentSchema } from "../api/moments.ts";
 
 // One typed catalogue shared by the server and the web: event name → payload schema.
 // Names are `<entity>.<past-tense verb>` (CONVENTIONS.md, rule 4).
@@ -70,6 +71,12 @@ export const eventCatalogue = {
   "coaching_messages.cleared": z.object({ before: z.iso.datetime() }),
   // For the admins' log page, which re-reads.
   "coaching_message.sent": z.object({ messageId: coachingMessageIdSchema }),
+  // Moments (issue 7): a notification fired on an agent's conversation (to the agent, and to their supervisors when
+  // the notification asks); the agent dismissed it or marked it helpful (their other tabs follow); a notification
+  // changed (the consoles re-read; every server process's matcher rebuilds).
+  "moment.fired": z.object({ moment: momentSchema }),
+  "moment.updated": z.object({ moment: momentSchema }),
+  "moment_notification.changed": z.object({ notificationId: momentNotificationIdSchema }),
 } as const;
 
 export type EventName = keyof typeof eventCatalogue;
