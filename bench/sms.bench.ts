@@ -62,7 +62,7 @@ export async function benchSms(): Promise<void> {
     await migrateToLatest(database.db);
     const fixture = await seed(database.db, size);
     console.log(`texting on PostgreSQL: ${size.agents} agents on one ring-all texting queue, ${size.customers} customers, ${size.rate} signed webhooks/s for ${size.seconds} s`);
-    const server = await spawnServer({ DATABASE_URL: database.url, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_URL, LOG_LEVEL: "warn" });
+    const server = await spawnServer({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "10", TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_URL, LOG_LEVEL: "warn" });
     const agents = new AgentsProcess();
     let run: RunResult;
     try {
