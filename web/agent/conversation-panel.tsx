@@ -1,18 +1,14 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Interaction } from "../../common/api/interactions.ts";
 import { isApiError } from "../api/api-error.ts";
-import { closeInteraction } from "../api/inbox.api.ts";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ChannelBadge } from "./channel-badge.tsx";
-import { useDesktopState } from "./desktop-state.ts";
-import { withInteraction } from "./inbox-cache.ts";
-import { refreshCounters, updateInbox } from "./inbox-queries.ts";
 import { customerLabel } from "./interaction-labels.ts";
 import { MessageList } from "./message-list.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { tabIdOf } from "./interaction-tabs.tsx";
 import { SmsConversationPanel } from "./sms/sms-conversation-panel.tsx";
+import { useCloseConversation } from "./use-close-conversation.ts";
 
 interface ConversationPanelProps {
   interaction: Interaction;
@@ -28,23 +24,10 @@ export function ConversationPanel({ interaction, panelId }: ConversationPanelPro
 }
 
 function GenericConversationPanel({ interaction, panelId }: ConversationPanelProps) {
-  const queryClient = useQueryClient();
-  const desktop = useDesktopState();
   const [confirming, setConfirming] = useState(false);
   const customer = customerLabel(interaction);
 
-  const close = useMutation({
-    mutationFn: () => closeInteraction(interaction.id),
-    onMutate: () => ({ end: desktop.beginOwnAction(interaction.id) }),
-    onSuccess: (closed) => {
-      setConfirming(false);
-      desktop.saveDraft(interaction.id, "");
-      desktop.selectInteraction(null);
-      updateInbox(queryClient, (inbox) => withInteraction(inbox, closed));
-      refreshCounters(queryClient);
-    },
-    onSettled: (_data, _error, _variables, context) => context?.end(),
-  });
+  const close = useCloseConversation(interaction, () => setConfirming(false));
 
   return (
     <section className="conversation" id={panelId} role="tabpanel" aria-labelledby={tabIdOf(interaction.id)}>

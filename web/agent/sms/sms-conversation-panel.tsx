@@ -1,19 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import type { Interaction } from "../../../common/api/interactions.ts";
 import { isApiError } from "../../api/api-error.ts";
-import { closeInteraction } from "../../api/inbox.api.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { ChannelBadge } from "../channel-badge.tsx";
 import { ContactStatusBadge } from "../contact-status-badge.tsx";
-import { useDesktopState } from "../desktop-state.ts";
-import { withInteraction } from "../inbox-cache.ts";
-import { refreshCounters, updateInbox } from "../inbox-queries.ts";
 import { tabIdOf } from "../interaction-tabs.tsx";
 import { customerLabel } from "../interaction-labels.ts";
 import { MessageList } from "../message-list.tsx";
 import { ReplyBox } from "../reply-box.tsx";
+import { useCloseConversation } from "../use-close-conversation.ts";
 import { useOwnModules } from "../use-own-modules.ts";
 import { GreetingCard } from "./greeting-card.tsx";
 
@@ -25,8 +21,6 @@ const HEIGHTS = ["14rem", "22rem", "34rem", "48rem"] as const;
 // edge, or the Taller and Shorter buttons). Closing asks "Leave & Close" or "Stay & Keep Open": leaving ends the
 // agent's ownership and archives the conversation in the contact's history.
 export function SmsConversationPanel({ interaction, panelId }: { interaction: Interaction; panelId: string }) {
-  const queryClient = useQueryClient();
-  const desktop = useDesktopState();
   const modules = useOwnModules();
   const windowTitleId = useId();
   const [confirming, setConfirming] = useState(false);
@@ -34,18 +28,7 @@ export function SmsConversationPanel({ interaction, panelId }: { interaction: In
   const [height, setHeight] = useState(1);
   const customer = customerLabel(interaction);
 
-  const close = useMutation({
-    mutationFn: () => closeInteraction(interaction.id),
-    onMutate: () => ({ end: desktop.beginOwnAction(interaction.id) }),
-    onSuccess: (closed) => {
-      setConfirming(false);
-      desktop.saveDraft(interaction.id, "");
-      desktop.selectInteraction(null);
-      updateInbox(queryClient, (inbox) => withInteraction(inbox, closed));
-      refreshCounters(queryClient);
-    },
-    onSettled: (_data, _error, _variables, context) => context?.end(),
-  });
+  const close = useCloseConversation(interaction, () => setConfirming(false));
 
   return (
     <section className="conversation" id={panelId} role="tabpanel" aria-labelledby={tabIdOf(interaction.id)}>
