@@ -14,6 +14,7 @@ import { registerWallboardListeners } from "./modules/wallboard/wallboard.listen
 import { PresenceConnections } from "./modules/presence/presence-connections.ts";
 import { CoachingClearDownWorker } from "./modules/coaching/coaching-clear-down.service.ts";
 import { registerCoachingListeners } from "./modules/coaching/coaching.listeners.ts";
+import { MomentsDeadlineWorker, registerMomentsListeners } from "./modules/moments/moments.listeners.ts";
 import type { InitialAdmin } from "./modules/users/users.service.ts";
 import { Gateway } from "./realtime/gateway.ts";
 import { createServices, type Services } from "./services.ts";
@@ -68,11 +69,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const routingWorker = new RoutingWorker(services.routing, app.log, config.routingTickMilliseconds);
   const stopCoachingListeners = registerCoachingListeners(services.events, services.coaching, app.log);
   const coachingClearDownWorker = new CoachingClearDownWorker(services.coachingClearDown, app.log, config.coachingClearDownCheckSeconds);
+  const stopMomentsListeners = registerMomentsListeners(services.events, services.momentsEngine, services.momentsMatcher, services.momentsWork, app.log);
+  const momentsDeadlineWorker = new MomentsDeadlineWorker(services.momentsEngine, app.log);
   const address = await app.listen({ port: config.port, host: config.host });
   services.jobs.start();
   presenceConnections.start();
   routingWorker.start();
   coachingClearDownWorker.start();
+  momentsDeadlineWorker.start();
   const sweep = setInterval(() => {
     services.auth.deleteExpiredSessions().catch((error: unknown) => app.log.warn({ err: error }, "session sweep failed"));
     services.mfa.deleteDeadChallenges().catch((error: unknown) => app.log.warn({ err: error }, "MFA challenge sweep failed"));
@@ -90,6 +94,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clearInterval(sweep);
       await routingWorker.stop();
       await coachingClearDownWorker.stop();
+      await momentsDeadlineWorker.stop();
+      stopMomentsListeners();
+      await services.momentsWork.idle();
       stopCoachingListeners();
       stopRoutingListeners();
       await services.jobs.stop();

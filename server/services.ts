@@ -40,6 +40,12 @@ import { PresenceService } from "./modules/presence/presence.service.ts";
 import { CoachingClearDownService } from "./modules/coaching/coaching-clear-down.service.ts";
 import { CoachingLogService } from "./modules/coaching/coaching-log.service.ts";
 import { CoachingService } from "./modules/coaching/coaching.service.ts";
+import { MomentsConfigService } from "./modules/moments/moments-config.service.ts";
+import { MomentsEngine } from "./modules/moments/moments-engine.service.ts";
+import { MomentsMatcherRegistry } from "./modules/moments/moments-matcher.ts";
+import { MomentsReportsService } from "./modules/moments/moments-reports.service.ts";
+import { MomentsWork } from "./modules/moments/moments.listeners.ts";
+import { MomentsService } from "./modules/moments/moments.service.ts";
 import { ContactsService } from "./modules/contacts/contacts.service.ts";
 import { MessageTemplatesService } from "./modules/texting/message-templates.service.ts";
 import { SmsDeliveryService } from "./modules/texting/sms-delivery.service.ts";
@@ -84,6 +90,13 @@ export interface Services {
   coachingLog: CoachingLogService;
   /** The overnight clear-down; server.ts starts its worker. */
   coachingClearDown: CoachingClearDownService;
+  /** Moments (issue 7): the process's compiled matcher, the engine, configuration, received moments, reports. */
+  momentsMatcher: MomentsMatcherRegistry;
+  momentsEngine: MomentsEngine;
+  momentsWork: MomentsWork;
+  momentsConfig: MomentsConfigService;
+  moments: MomentsService;
+  momentsReports: MomentsReportsService;
   /** Texting (issue 5): Twilio's inbound webhook, and replies sent as jobs with their status callbacks. */
   smsInbound: SmsInboundService;
   smsDelivery: SmsDeliveryService;
@@ -157,5 +170,7 @@ export function createServices({ db, config, clock = systemClock }: ServicesOpti
   const smsDelivery = new SmsDeliveryService(db, routing, twilio, logger);
   registerSmsDelivery({ routing, jobs, events, delivery: smsDelivery });
   const contacts = new ContactsService(db, contactMasking, routing, audit);
-  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio, contacts, messageTemplates: new MessageTemplatesService(db, audit) };
+  const momentsMatcher = new MomentsMatcherRegistry(db);
+  const momentsEngine = new MomentsEngine(db, events, momentsMatcher);
+  return { events, jobs, audit, system: new SystemService(db), users, settings, auth, channels, permissions, licences, clientLogs, agents, mfa, passwordReset, userSecurity, avatars, contactMasking, memberships, teams, queues, campaigns, lists, entryPoints, openChannel, telephony, routing, interactions, wallboard, presence, customStatuses, coaching, coachingLog, coachingClearDown, smsInbound, smsDelivery, twilio, contacts, messageTemplates: new MessageTemplatesService(db, audit), momentsMatcher, momentsEngine, momentsWork: new MomentsWork(), momentsConfig: new MomentsConfigService(db, events, audit), moments: new MomentsService(db, events, momentsEngine), momentsReports: new MomentsReportsService(db) };
 }

@@ -37,6 +37,8 @@ import { registerCustomStatusesRoutes } from "../modules/presence/custom-statuse
 import { registerPresenceRoutes } from "../modules/presence/presence.routes.ts";
 import { registerCoachingLogRoutes } from "../modules/coaching/coaching-log.routes.ts";
 import { registerCoachingRoutes } from "../modules/coaching/coaching.routes.ts";
+import { registerMomentsReportsRoutes } from "../modules/moments/moments-reports.routes.ts";
+import { registerMomentsRoutes } from "../modules/moments/moments.routes.ts";
 import { registerContactsRoutes } from "../modules/contacts/contacts.routes.ts";
 import { registerMessageTemplatesRoutes } from "../modules/texting/message-templates.routes.ts";
 import { registerTwilioWebhookRoutes } from "../modules/texting/texting-webhooks.routes.ts";
@@ -139,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPresenceRoutes(app, services.presence, services.auth, { cookieSecure: config.cookieSecure });
   registerCoachingRoutes(app, services.coaching);
   registerCoachingLogRoutes(app, services.coachingLog, services.coachingClearDown);
+  registerMomentsRoutes(app, services.momentsConfig, services.moments);
+  registerMomentsReportsRoutes(app, services.momentsReports);
   registerContactsRoutes(app, services.contacts);
   registerMessageTemplatesRoutes(app, services.messageTemplates);
   await registerTwilioWebhookRoutes(app, services.smsInbound, services.smsDelivery, services.twilio);
