@@ -73,8 +73,22 @@ export const momentCriteriaSchema = z
     path: ["anyOf"],
   })
   .meta({ id: "MomentCriteria" });
-export type MomentCriteria = z.infer<typeof momentCriteriaSchema>;
 export type MomentCriteriaInput = z.input<typeof momentCriteriaSchema>;
+
+/** The criteria as stored and answered: the request's shape after its defaults and clean-up (no transforms). */
+export const momentCriteriaOutputSchema = z
+  .object({
+    anyOf: z.array(z.string()),
+    allOf: z.array(z.string()),
+    exclude: z.array(z.string()),
+    notMentioned: z.object({ phrases: z.array(z.string()), withinSeconds: z.int() }).nullable(),
+    speaker: z.enum(SPEAKERS),
+    channels: z.array(channelSchema),
+    queueIds: z.array(z.uuid()),
+    frequency: z.discriminatedUnion("kind", [z.object({ kind: z.literal("once") }), z.object({ kind: z.literal("every"), cooldownSeconds: z.int() })]),
+  })
+  .meta({ id: "MomentCriteriaStored" });
+export type MomentCriteria = z.infer<typeof momentCriteriaOutputSchema>;
 
 export const momentTargetsInputSchema = z.object({
   teamIds: z.array(z.uuid("targets.teamIds: team ids"), "targets.teamIds: a list of team ids").max(100).default([]),
@@ -119,7 +133,7 @@ export const momentNotificationSchema = z
     /** An agent's own notification (self-service): it reaches its owner alone. */
     personal: z.boolean(),
     owner: namedSchema.nullable(),
-    criteria: momentCriteriaSchema,
+    criteria: momentCriteriaOutputSchema,
     targets: z.object({
       teams: z.array(namedSchema),
       agents: z.array(namedSchema),

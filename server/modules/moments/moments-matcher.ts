@@ -1,4 +1,4 @@
-import { momentCriteriaSchema, type MomentCriteria } from "../../../common/api/moments.ts";
+import { momentCriteriaOutputSchema, type MomentCriteria } from "../../../common/api/moments.ts";
 import type { Db } from "../../db/database.ts";
 import { parsePhrase } from "./moments-text.ts";
 import { PhraseMatcher } from "./phrase-matcher.ts";
@@ -116,7 +116,7 @@ export class MomentsMatcherRegistry {
       ownerRole: row.ownerRole,
       personal: row.personal,
       notifySupervisors: row.notifySupervisors,
-      criteria: momentCriteriaSchema.parse(row.criteria),
+      criteria: momentCriteriaOutputSchema.parse(row.criteria),
       teamIds: new Set(teams.filter((team) => team.notificationId === row.id).map((team) => team.teamId)),
       agentIds: new Set(agents.filter((agent) => agent.notificationId === row.id && !agent.excluded).map((agent) => agent.agentId)),
       excludedAgentIds: new Set(agents.filter((agent) => agent.notificationId === row.id && agent.excluded).map((agent) => agent.agentId)),

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import { momentCriteriaSchema, type Moment, type MomentContent, type MomentContentId, type MomentId, type MomentNotification, type MomentNotificationId } from "../../../common/api/moments.ts";
+import { momentCriteriaOutputSchema, type Moment, type MomentContent, type MomentContentId, type MomentId, type MomentNotification, type MomentNotificationId } from "../../../common/api/moments.ts";
 import type { UserId } from "../../../common/domain/ids.ts";
 import type { MomentFiringsTable } from "../../db/tables.ts";
 import type { ContentRow, NotificationDetails, NotificationRow } from "./moments-config.repository.ts";
@@ -12,7 +12,7 @@ export function presentNotification(row: NotificationRow, details: NotificationD
     enabled: row.enabled,
     personal: row.personal,
     owner: row.ownerId === null ? null : { id: row.ownerId, name: row.ownerName ?? "" },
-    criteria: momentCriteriaSchema.parse(row.criteria),
+    criteria: momentCriteriaOutputSchema.parse(row.criteria),
     targets: {
       teams: details?.teams ?? [],
       agents: (details?.agents ?? []).filter((agent) => !agent.excluded).map(({ id, name }) => ({ id, name })),
