@@ -22,7 +22,7 @@ function phrasesSchema(field: string, maximum: number) {
       z.string(`${field}: phrases are text`).superRefine((phrase, context) => {
         const problem = phraseProblem(phrase);
         if (problem) {
-          context.addIssue({ code: "custom", message: `${field}: "${phrase.slice(0, 40)}": ${problem}` });
+          context.addIssue({ code: "custom", message: `"${phrase.slice(0, 40)}": ${problem}` });
         }
       }),
       `${field}: a list of phrases`,
