@@ -158,6 +158,9 @@ describe.skipIf(!hasChromium)("two-way texting in the agent desktop", () => {
 
     // Away from the conversation, a later message alerts its owner with Reply.
     await page.getByRole("navigation", { name: "Desktop" }).getByRole("link", { name: "Contacts" }).click();
+    // Away once the conversation is off the screen: a message that arrives while it still shows is read there.
+    await page.getByRole("heading", { name: "Contacts", level: 1 }).waitFor();
+    await page.getByRole("log", { name: "Messages with +14155550177" }).waitFor({ state: "detached" });
     await customerTexts("+14155550177", "+14155550101", "Are you still there?");
     await alerts(page).getByRole("button", { name: "Reply to +14155550177" }).click();
     await page.getByRole("log", { name: "Messages with +14155550177" }).getByText("Are you still there?").waitFor();
