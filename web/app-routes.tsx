@@ -10,6 +10,7 @@ import { NotFoundPage } from "./components/not-found-page.tsx";
 import { ContactPage } from "./contacts/contact-page.tsx";
 import { ContactsPage } from "./contacts/contacts-page.tsx";
 import { RouteErrorPage } from "./components/route-error-page.tsx";
+import { MomentsConsole } from "./moments/moments-console.tsx";
 import { HomeRedirect } from "./session/home-redirect.tsx";
 import { RequireRole } from "./session/require-role.tsx";
 import { RequireSession } from "./session/require-session.tsx";
@@ -72,6 +73,14 @@ export const appRoutes: RouteObject[] = [
                 element: (
                   <RequireModule module="contacts">
                     <ContactPage basePath="/desktop/contacts" canMerge={false} />
+                  </RequireModule>
+                ),
+              },
+              {
+                path: "moments",
+                element: (
+                  <RequireModule module="moments">
+                    <MomentsConsole />
                   </RequireModule>
                 ),
               },

@@ -1,6 +1,7 @@
 import { agentsSections } from "./agents/agents.sections.tsx";
 import { channelsSections } from "./channels/channels.sections.tsx";
 import { coachingSections } from "./coaching/coaching.sections.tsx";
+import { momentsSections } from "./moments/moments.sections.tsx";
 import type { ConsoleSection } from "./console-section.ts";
 import { groupsSections } from "./groups/groups.sections.tsx";
 import { entryPointsSections } from "./entry-points/entry-points.sections.tsx";
@@ -18,6 +19,7 @@ export const consoleSections: ConsoleSection[] = [
   ...wallboardSections,
   ...agentsSections,
   ...coachingSections,
+  ...momentsSections,
   ...groupsSections,
   ...entryPointsSections,
   ...textingSections,

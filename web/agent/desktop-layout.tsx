@@ -9,6 +9,7 @@ import { CoachingStatusMenu } from "./coaching/coaching-status-menu.tsx";
 import { CoachingToasts } from "./coaching/coaching-toasts.tsx";
 import "./coaching/coaching.css";
 import { ConnectionIndicator } from "./connection-indicator.tsx";
+import { MomentsToasts } from "./moments/moments-toasts.tsx";
 import { DesktopStateProvider } from "./desktop-state-provider.tsx";
 import { useDesktopState } from "./desktop-state.ts";
 import { unreadTextConversations } from "./sms/conversation-alert-card.tsx";
@@ -26,6 +27,7 @@ const ITEMS: readonly (NavigationItem & { module?: Module })[] = [
   { to: "/desktop", label: "Inbox", end: true, module: "inbox" },
   { to: "/desktop/alerts", label: "Alerts", module: "inbox" },
   { to: "/desktop/contacts", label: "Contacts", module: "contacts" },
+  { to: "/desktop/moments", label: "Moments", module: "moments" },
   { to: "/desktop/tokens", label: "API tokens", module: "apiTokens" },
   { to: "/desktop/sign-in-security", label: "Sign-in security" },
 ];
@@ -59,6 +61,7 @@ function DesktopFrame() {
       />
       {modules?.inbox === true ? <AlertToasts /> : null}
       <CoachingToasts />
+      {modules?.moments === true ? <MomentsToasts /> : null}
       <CoachingMessagesDialog />
       <SignOutDialog openCount={signOut.openCount} busy={signOut.pending} onChoose={signOut.choose} onCancel={signOut.cancel} />
     </CoachingProvider>

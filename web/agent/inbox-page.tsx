@@ -6,6 +6,7 @@ import { ConversationPanel } from "./conversation-panel.tsx";
 import { useDesktopState } from "./desktop-state.ts";
 import { useInbox } from "./inbox-queries.ts";
 import { InteractionTabs } from "./interaction-tabs.tsx";
+import { ConversationMoments } from "./moments/conversation-moments.tsx";
 
 // The agent's open conversations as tabs with the selected one below, and their counters on top.
 export function InboxPage() {
@@ -51,6 +52,7 @@ export function InboxPage() {
             onSelect={selectInteraction}
           />
           <ConversationPanel key={selected.id} interaction={selected} panelId={panelId} />
+          <ConversationMoments interactionId={selected.id} />
         </div>
       )}
     </>
