@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../common/events/catalogue.ts";
+import { sendToParent, serveAgents } from "./agents-ipc.ts";
 
 // The coaching benchmark's agents (bench/coaching.bench.ts): a process of its own holding every agent's Socket.IO
 // connection, so messages cross a real socket into another process. Each socket records when a coaching message
@@ -87,16 +88,6 @@ class Agents {
   }
 }
 
-function send(message: FromAgents): Promise<void> {
-  return new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()) ?? resolve());
-}
+const send = (message: FromAgents): Promise<void> => sendToParent(message);
 
-let agents: Agents | undefined;
-process.on("message", (message: ToAgents) => {
-  if (message.type === "start") {
-    agents = new Agents(message);
-    void agents.connectAll();
-  } else {
-    void agents?.finish().then(() => process.disconnect());
-  }
-});
+serveAgents((start: Extract<ToAgents, { type: "start" }>) => new Agents(start));

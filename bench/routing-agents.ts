@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, EventPayload, ServerToClientEvents } from "../common/events/catalogue.ts";
 import { post, wallClock } from "./routing-http.ts";
+import { sendToParent, serveAgents } from "./agents-ipc.ts";
 
 // The routing benchmark's agents (bench/routing.bench.ts): a process of its own holding every agent's Socket.IO
 // connection, so the offers cross a real socket into another process. Each agent records when an offer reaches
@@ -186,16 +187,6 @@ function count(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
-function send(message: FromAgents): Promise<void> {
-  return new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()) ?? resolve());
-}
+const send = (message: FromAgents): Promise<void> => sendToParent(message);
 
-let agents: Agents | undefined;
-process.on("message", (message: ToAgents) => {
-  if (message.type === "start") {
-    agents = new Agents(message);
-    void agents.connectAll();
-  } else {
-    void agents?.finish().then(() => process.disconnect());
-  }
-});
+serveAgents((start: Extract<ToAgents, { type: "start" }>) => new Agents(start));

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../common/events/catalogue.ts";
 import { post, wallClock } from "./routing-http.ts";
+import { sendToParent, serveAgents } from "./agents-ipc.ts";
 
 // The texting benchmark's agents (bench/sms.bench.ts): a process of its own holding every agent's Socket.IO
 // connection. Each socket records when a customer's text reaches it: an alert for a new conversation
@@ -112,16 +113,6 @@ class Agents {
   }
 }
 
-function send(message: FromAgents): Promise<void> {
-  return new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()) ?? resolve());
-}
+const send = (message: FromAgents): Promise<void> => sendToParent(message);
 
-let agents: Agents | undefined;
-process.on("message", (message: ToAgents) => {
-  if (message.type === "start") {
-    agents = new Agents(message);
-    void agents.connectAll();
-  } else {
-    void agents?.finish().then(() => process.disconnect());
-  }
-});
+serveAgents((start: Extract<ToAgents, { type: "start" }>) => new Agents(start));
