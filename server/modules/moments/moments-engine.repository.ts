@@ -79,11 +79,16 @@ export async function recordSeen(transaction: Tx, interactionId: string, notific
  * and a cool-down holds across processes.
  */
 export async function claimFiring(transaction: Tx, interactionId: string, notificationId: string, frequency: { kind: "once" } | { kind: "every"; cooldownSeconds: number }): Promise<boolean> {
-  await sql`insert into moment_conversation_states (interaction_id, notification_id) values (${interactionId}, ${notificationId}) on conflict do nothing`.execute(transaction);
-  const allowed = frequency.kind === "once" ? sql`fired_count = 0` : sql`(last_fired_at is null or last_fired_at <= now() - make_interval(secs => ${frequency.cooldownSeconds}))`;
+  const allowed =
+    frequency.kind === "once"
+      ? sql`moment_conversation_states.fired_count = 0`
+      : sql`(moment_conversation_states.last_fired_at is null or moment_conversation_states.last_fired_at <= now() - make_interval(secs => ${frequency.cooldownSeconds}))`;
   const { rows } = await sql`
-    update moment_conversation_states set last_fired_at = now(), fired_count = fired_count + 1
-     where interaction_id = ${interactionId} and notification_id = ${notificationId} and ${allowed}
+    insert into moment_conversation_states (interaction_id, notification_id, last_fired_at, fired_count)
+    values (${interactionId}, ${notificationId}, now(), 1)
+    on conflict (interaction_id, notification_id) do update
+       set last_fired_at = now(), fired_count = moment_conversation_states.fired_count + 1
+     where ${allowed}
     returning 1 as claimed`.execute(transaction);
   return rows.length === 1;
 }
