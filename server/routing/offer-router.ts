@@ -54,6 +54,11 @@ function holdings(row: CandidateRow): { held: number; heldOnChannel: number } {
   return { held: row.activeTotal + row.pendingTotal, heldOnChannel: row.activeOnChannel + row.pendingOnChannel };
 }
 
+/** No capacity on the channel (0: unlimited, the agent's own or the channel's default) and no tab limit. */
+function unlimited(row: CandidateRow, limits: AccountLimits): boolean {
+  return limits.maxOpenTabs === 0 && (row.channelCapacity ?? limits.globalDefaultCapacity) === 0;
+}
+
 function fits(row: CandidateRow, limits: AccountLimits): boolean {
   return refusalOf({ ...row, ...holdings(row) }, limits) === null;
 }
@@ -89,18 +94,30 @@ export async function routeInteraction(db: Db, interactionId: string, options: {
       return { offers: [], queueSaturated: fitting.length === 0 };
     }
     const ranked = strategy.rank(open.map((member) => toRanked(member, history.triedAgentIds)), { now: new Date() });
+    // A ring-all whose alerted agents have no limit on the channel and no tab limit has nothing to count: its routers
+    // share the agents' locks, so a queue's new conversations are not alerted one at a time. Ring-all alerts are not
+    // turns: they leave the agents' last-offered time (round-robin's order) alone, so nothing writes those rows.
+    const shared = strategy.ringsAll && limits.maxOpenTabs === 0 && open.every((member) => unlimited(member, limits));
     const chosen = await lockFitting(transaction, {
       channel: view.channel,
       limits,
       agentIds: ranked.map((candidate) => candidate.agentId),
       ringsAll: strategy.ringsAll,
+      shared,
     });
     if (chosen.length === 0) {
       return NOTHING;
     }
     const inserted = await writeOffers(
       transaction,
-      { interactionId: view.id, queueId: queue.id, channel: view.channel, attemptId: context.attemptId, offerTimeoutSeconds: strategy.ringsAll ? null : queue.offerTimeoutSeconds },
+      {
+        interactionId: view.id,
+        queueId: queue.id,
+        channel: view.channel,
+        attemptId: context.attemptId,
+        offerTimeoutSeconds: strategy.ringsAll ? null : queue.offerTimeoutSeconds,
+        recordOfferedAt: !shared,
+      },
       chosen,
     );
     const masks = new Map(chosen.map((row) => [row.agentId, row.maskSensitiveData]));
@@ -131,6 +148,8 @@ interface LockPlan {
   /** Best first. Ring-all offers to every one that still fits; one-at-a-time to the first that does. */
   agentIds: string[];
   ringsAll: boolean;
+  /** Share the agents' locks: every one of them had no limit to protect when read. */
+  shared: boolean;
 }
 
 // One-at-a-time: lock a few of the best so the next can take the offer when the first no longer fits.
@@ -139,9 +158,12 @@ const ONE_AT_A_TIME_LOCKS = 5;
 async function lockFitting(transaction: Tx, plan: LockPlan): Promise<CandidateRow[]> {
   const batch = plan.ringsAll ? plan.agentIds : plan.agentIds.slice(0, ONE_AT_A_TIME_LOCKS);
   // One sorted lock statement per transaction: routers never wait on each other in a cycle.
-  await lockAgents(transaction, batch);
-  // Re-read under the locks: what the agents hold now is what counts.
+  await lockAgents(transaction, batch, plan.shared ? "share" : "update");
+  // Re-read under the locks: what the agents hold now is what counts. Under shared locks, only agents who still have
+  // no limit (a capacity set a moment ago waits for a router that locks for update).
   const fresh = await findCandidates(transaction, { agentIds: batch, channel: plan.channel });
-  const fittingNow = fresh.filter((row) => fits(row, plan.limits)).sort((left, right) => batch.indexOf(left.agentId) - batch.indexOf(right.agentId));
+  const fittingNow = fresh
+    .filter((row) => fits(row, plan.limits) && (!plan.shared || unlimited(row, plan.limits)))
+    .sort((left, right) => batch.indexOf(left.agentId) - batch.indexOf(right.agentId));
   return plan.ringsAll ? fittingNow : fittingNow.slice(0, 1);
 }

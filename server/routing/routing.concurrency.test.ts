@@ -226,3 +226,44 @@ describe("accepts at once over HTTP", () => {
     expect(owners.every((row) => row.state === "closed")).toBe(true);
   });
 });
+
+describe("ring-all routers sharing agents without limits", () => {
+  it("alerts every member of each of many conversations arriving at once, while members pause: no deadlock, no alert left to a paused agent", async () => {
+    // Chat has no default capacity and the account no tab limit: routers of this queue share the agents' locks.
+    const agents = await signedInAgents(6);
+    const entryPointId = await queueFor(agents);
+    const [pausing, leaving] = agents;
+    if (!pausing || !leaving) {
+      throw new Error("six agents expected");
+    }
+    const before = await db.selectFrom("agentPresence").select(["userId", "lastOfferedAt"]).where("userId", "in", agents.map((agent) => agent.id)).execute();
+    const arrivals = Array.from({ length: 12 }, () => {
+      conversation += 1;
+      return routing.receiveMessage({ entryPointId, conversationId: `shared-${conversation}`, customerAddress: `visitor-${conversation}`, body: "Hello" });
+    });
+    const [received, paused, away] = await Promise.all([
+      Promise.all(arrivals),
+      pausing.client.request("PUT", "/api/v1/presence/me/channels/chat/pause", { paused: true }),
+      leaving.client.request("PUT", "/api/v1/presence/me/status", { status: "custom", customStatusId: await pausingStatus() }),
+    ]);
+    expect([paused.status, away.status]).toEqual([200, 200]);
+    await routing.idle();
+    const interactionIds = received.map((item) => item.interaction.id);
+    const offers = await db.selectFrom("offers").select(["interactionId", "agentId"]).where("interactionId", "in", interactionIds).where("state", "=", "pending").execute();
+    // Every waiting conversation is offered to each member still available, and to nobody who paused or left.
+    const available = agents.slice(2).map((agent) => agent.id).sort();
+    for (const interactionId of interactionIds) {
+      expect(offers.filter((offer) => offer.interactionId === interactionId).map((offer) => offer.agentId).sort()).toEqual(available);
+    }
+    expect(await findRoutingViolations(db, entryPoints)).toEqual([]);
+    // Ring-all alerts are not turns: the agents' last-offered time (round-robin's order) is left as it was.
+    const after = await db.selectFrom("agentPresence").select(["userId", "lastOfferedAt"]).where("userId", "in", agents.map((agent) => agent.id)).execute();
+    expect(new Map(after.map((row) => [row.userId, row.lastOfferedAt?.valueOf() ?? null]))).toEqual(new Map(before.map((row) => [row.userId, row.lastOfferedAt?.valueOf() ?? null])));
+  });
+});
+
+/** A custom status that pauses routing (Break). */
+async function pausingStatus(): Promise<string> {
+  const row = await db.insertInto("customStatuses").values({ name: `Break ${conversation}`, pausesRouting: true }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}

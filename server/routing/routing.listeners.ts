@@ -11,13 +11,13 @@ export function registerRoutingListeners(events: EventBus, routing: RoutingServi
       case "presence.changed":
       case "agent.channels_changed": {
         const agentId = "presence" in event.payload ? event.payload.presence.agentId : (event.payload as { agentId: string }).agentId;
-        void routing.withdrawOffersOf(agentId).finally(() => routing.routeForAgent(agentId));
+        routing.availabilityChanged(agentId);
         return;
       }
       case "agent.memberships_changed": {
         // Removed from a queue: the alerts of that queue end; added: its waiting work may be offered.
         const agentId = (event.payload as { agentId: string }).agentId;
-        void routing.withdrawOffersOf(agentId).finally(() => routing.routeForAgent(agentId));
+        routing.availabilityChanged(agentId);
         return;
       }
       case "channel_settings.updated":

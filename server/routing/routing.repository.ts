@@ -117,18 +117,17 @@ export async function findCandidates(
   return result.rows;
 }
 
-/** Locks agents' presence rows in id order (no deadlock between routers); answers the ids that exist. */
-export async function lockAgents(transaction: Tx, agentIds: readonly string[]): Promise<string[]> {
+/**
+ * Locks agents' presence rows in id order (no deadlock between routers); answers the ids that exist. `share`: for
+ * agents with no limit to protect, several routers may alert them at once, while status, pause and accept changes
+ * (which lock the row for update) still wait for them and are waited for.
+ */
+export async function lockAgents(transaction: Tx, agentIds: readonly string[], mode: "update" | "share" = "update"): Promise<string[]> {
   if (agentIds.length === 0) {
     return [];
   }
-  const rows = await transaction
-    .selectFrom("agentPresence")
-    .select("userId")
-    .where("userId", "in", [...agentIds])
-    .orderBy("userId")
-    .forUpdate()
-    .execute();
+  const query = transaction.selectFrom("agentPresence").select("userId").where("userId", "in", [...agentIds]).orderBy("userId");
+  const rows = await (mode === "share" ? query.forShare() : query.forUpdate()).execute();
   return rows.map((row) => row.userId);
 }
 
@@ -353,7 +352,7 @@ export interface InsertedOffer {
  */
 export async function writeOffers(
   transaction: Tx,
-  plan: { interactionId: string; queueId: string; channel: Channel; attemptId: string; offerTimeoutSeconds: number | null },
+  plan: { interactionId: string; queueId: string; channel: Channel; attemptId: string; offerTimeoutSeconds: number | null; recordOfferedAt: boolean },
   agents: readonly { agentId: string; autoAnswerDelaySeconds: number | null }[],
 ): Promise<InsertedOffer[]> {
   const agentIds = agents.map((agent) => agent.agentId);
@@ -367,7 +366,7 @@ export async function writeOffers(
         from unnest(${sql.val(agentIds)}::uuid[], ${sql.val(delays)}::int[]) as a(agent_id, delay)
       returning id, agent_id, state, created_at, expires_at, auto_answer_at
     ), offered_at as (
-      update agent_presence set last_offered_at = now() where user_id = any(${sql.val(agentIds)}::uuid[])
+      update agent_presence set last_offered_at = now() where ${plan.recordOfferedAt} and user_id = any(${sql.val(agentIds)}::uuid[])
     ), offered as (
       update interactions set state = 'offered', updated_at = now() where id = ${plan.interactionId} and state = 'queued'
     )

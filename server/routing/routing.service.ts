@@ -79,6 +79,20 @@ export class RoutingService {
     this.lookups.add(lookup);
   }
 
+  /**
+   * An agent's availability changed (status, pause, channel setting, membership): the alerts they can no longer take
+   * end, then their queues are routed. Followed by `idle()`.
+   */
+  availabilityChanged(agentId: string): void {
+    const work: Promise<void> = this.withdrawOffersOf(agentId)
+      .catch((error: unknown) => this.logger.error({ err: error, agentId }, "withdrawing an unavailable agent's offers failed"))
+      .finally(() => {
+        this.lookups.delete(work);
+        this.routeForAgent(agentId);
+      });
+    this.lookups.add(work);
+  }
+
   /** Settled once every routing request made so far is served: tests and shutdown. */
   async idle(): Promise<void> {
     while (this.lookups.size > 0) {

@@ -95,7 +95,12 @@ export class PresenceService {
     if (!account.enabledChannels.includes(channel)) {
       throw new BadRequestError("channel_not_enabled", `channel: ${channel} is not enabled for this account`);
     }
-    await presence.writeChannelPause(this.db, userId, [channel], paused);
+    // Under the agent's presence lock, like every change to whether they take work: a router alerting them holds it
+    // too, so its offer is committed before the pause and withdrawn after it, or it sees the pause.
+    await this.db.transaction().execute(async (transaction) => {
+      await this.lock(transaction, userId);
+      await presence.writeChannelPause(transaction, userId, [channel], paused);
+    });
     await this.publishChannelsChanged(userId);
     return this.publishChanged(userId);
   }
@@ -103,11 +108,14 @@ export class PresenceService {
   /** Pauses every channel, or unpauses them all. */
   async setAllChannelsPause(actor: Actor, paused: boolean): Promise<Presence> {
     const userId = actor.principal.user.id;
-    if (paused) {
-      await presence.writeChannelPause(this.db, userId, CHANNELS, true);
-    } else {
-      await presence.unpauseAllChannels(this.db, userId);
-    }
+    await this.db.transaction().execute(async (transaction) => {
+      await this.lock(transaction, userId);
+      if (paused) {
+        await presence.writeChannelPause(transaction, userId, CHANNELS, true);
+      } else {
+        await presence.unpauseAllChannels(transaction, userId);
+      }
+    });
     await this.publishChannelsChanged(userId);
     return this.publishChanged(userId);
   }
