@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../../common/api/errors.ts";
 import { INVALID_TO, postSignedForm, SERVER_ERROR, TOO_MANY_REQUESTS, twilioSid } from "../../test/fake-twilio.ts";
 import { connectSocket, type TestSocket } from "../../test/socket-client.ts";
@@ -10,24 +10,13 @@ import {
   messageRow,
   readyAgent,
   reply,
-  startTextingServer,
   testPhone,
   text,
-  type TextingTestServer,
+  useTextingServer,
 } from "./texting.test-support.ts";
 
-let texting: TextingTestServer;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  texting = await startTextingServer();
-});
-afterAll(async () => {
-  for (const socket of sockets) {
-    socket.disconnect();
-  }
-  await texting.close();
-});
+const texting = useTextingServer();
+const sockets = texting.sockets;
 
 const server = () => texting.testServer;
 const db = () => texting.testServer.database.db;

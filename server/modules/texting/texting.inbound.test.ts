@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import twilio from "twilio";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../../common/api/errors.ts";
 import type { Inbox } from "../../../common/api/interactions.ts";
 import { inboundSmsParams, postSignedForm, TEST_AUTH_TOKEN, TEST_PUBLIC_URL, twilioSid } from "../../test/fake-twilio.ts";
@@ -13,25 +13,14 @@ import {
   createSmsLine,
   pendingOfferAgents,
   readyAgent,
-  startTextingServer,
   testPhone,
   text,
-  type TextingTestServer,
+  useTextingServer,
 } from "./texting.test-support.ts";
 import { INBOUND_SMS_PATH } from "./twilio-settings.ts";
 
-let texting: TextingTestServer;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  texting = await startTextingServer();
-});
-afterAll(async () => {
-  for (const socket of sockets) {
-    socket.disconnect();
-  }
-  await texting.close();
-});
+const texting = useTextingServer();
+const sockets = texting.sockets;
 
 const server = () => texting.testServer;
 const db = () => texting.testServer.database.db;

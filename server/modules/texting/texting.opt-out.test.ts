@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../../common/api/errors.ts";
 import type { Interaction } from "../../../common/api/interactions.ts";
 import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "../../../common/domain/texting.ts";
 import { twilioSid, UNSUBSCRIBED } from "../../test/fake-twilio.ts";
-import { accept, conversationOf, countRows, createSmsLine, readyAgent, reply, startTextingServer, testPhone, text, type TextingTestServer } from "./texting.test-support.ts";
+import { accept, conversationOf, countRows, createSmsLine, readyAgent, reply, testPhone, text, useTextingServer } from "./texting.test-support.ts";
 
-let texting: TextingTestServer;
-
-beforeAll(async () => {
-  texting = await startTextingServer();
-});
-afterAll(async () => {
-  await texting.close();
-});
+const texting = useTextingServer();
 
 const server = () => texting.testServer;
 const db = () => texting.testServer.database.db;

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { sql } from "kysely";
+import { afterAll, beforeAll } from "vitest";
 import type { CreatedEntryPoint } from "../../../common/api/entry-points.ts";
 import type { Interaction, InteractionMessage } from "../../../common/api/interactions.ts";
 import { toE164 } from "../../../common/domain/phone.ts";
@@ -7,6 +8,7 @@ import { createQueue, uniqueName } from "../../test/group-factories.ts";
 import type { TestClient } from "../../test/http-client.ts";
 import { inboundSmsParams, postSignedForm, startFakeTwilio, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_PUBLIC_URL, twilioSid, type FakeTwilio } from "../../test/fake-twilio.ts";
 import { setPresence } from "../../test/routing-factories.ts";
+import type { TestSocket } from "../../test/socket-client.ts";
 import { startTestServer, type TestServer } from "../../test/test-server.ts";
 import { INBOUND_SMS_PATH } from "./twilio-settings.ts";
 
@@ -29,6 +31,47 @@ export interface TextingTestServer {
   fake: FakeTwilio;
   admin: TestClient;
   close(): Promise<void>;
+}
+
+export interface TextingFixture extends Omit<TextingTestServer, "close"> {
+  /** Sockets the tests open: disconnected before the server closes. */
+  readonly sockets: TestSocket[];
+}
+
+/**
+ * One texting server for a test file: started before its tests, closed after them with the sockets they opened.
+ * Its parts are read when a test runs.
+ */
+export function useTextingServer(): TextingFixture {
+  let texting: TextingTestServer | undefined;
+  const sockets: TestSocket[] = [];
+  beforeAll(async () => {
+    texting = await startTextingServer();
+  });
+  afterAll(async () => {
+    for (const socket of sockets) {
+      socket.disconnect();
+    }
+    await texting?.close();
+  });
+  const started = (): TextingTestServer => {
+    if (!texting) {
+      throw new Error("the texting server starts before the tests (beforeAll)");
+    }
+    return texting;
+  };
+  return {
+    sockets,
+    get testServer() {
+      return started().testServer;
+    },
+    get fake() {
+      return started().fake;
+    },
+    get admin() {
+      return started().admin;
+    },
+  };
 }
 
 /** A test server set up for Twilio (account, token, the fake's address, a public URL), its job worker stopped. */
