@@ -50,7 +50,7 @@ class Agents {
   private readonly sockets: AgentSocket[] = [];
   /** What each agent holds, as the server's answers say: interaction ids (an accept answered twice counts once). */
   private readonly held = new Map<string, Set<string>>();
-  /** Offers waiting for the agent's think time, by offer id: withdrawing one cancels its accept. */
+  /** Offers waiting for the agent's think time, by agent and interaction: withdrawing one cancels its accept. */
   private readonly thinking = new Map<string, NodeJS.Timeout>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private batch: Extract<FromAgents, { type: "batch" }> = { type: "batch", offers: [], accepted: [], closed: [] };
@@ -104,7 +104,7 @@ class Agents {
       }
     });
     socket.on("offer.created", (payload) => this.offered(agent, payload));
-    socket.on("offer.withdrawn", (payload) => this.withdrawn(payload));
+    socket.on("offer.withdrawn", (payload) => this.withdrawn(agent, payload));
   }
 
   private offered(agent: BenchAgent, payload: EventPayload<"offer.created">): void {
@@ -112,7 +112,7 @@ class Agents {
     if (this.finishing) {
       return;
     }
-    const offerId = payload.offer.id;
+    const offerId = `${agent.id}:${payload.offer.interaction.id}`;
     const timer = setTimeout(() => {
       this.thinking.delete(offerId);
       void this.accept(agent, payload.offer.interaction.id);
@@ -120,11 +120,12 @@ class Agents {
     this.thinking.set(offerId, timer);
   }
 
-  private withdrawn(payload: EventPayload<"offer.withdrawn">): void {
-    const timer = this.thinking.get(payload.offerId);
+  private withdrawn(agent: BenchAgent, payload: EventPayload<"offer.withdrawn">): void {
+    const offerId = `${agent.id}:${payload.interactionId}`;
+    const timer = this.thinking.get(offerId);
     if (timer) {
       clearTimeout(timer);
-      this.thinking.delete(payload.offerId);
+      this.thinking.delete(offerId);
     }
   }
 

@@ -47,11 +47,12 @@ const floodBacklog = (size: Size) => size.agents / 4;
  * arriving open-loop on open-channel entry points, agents accepting and closing. Measures arrival (request sent) →
  * offer on an agent's socket, the saturation throughput in assignments/s, the invariants, and pgbench -N on the
  * same PostgreSQL server in the same run. `--quick`: a smaller smoke run; `--database=postgres|pglite`: one only;
- * `--rate=N`: another open-loop rate (arrivals per second).
+ * `--rate=N`: another open-loop rate (arrivals per second); `--seconds=N`: another open-loop duration.
  */
 export async function benchRouting(): Promise<void> {
   const rate = Number(/^--rate=(\d+)$/.exec(process.argv.find((argument) => argument.startsWith("--rate=")) ?? "")?.[1] ?? 0);
-  const size = { ...(process.argv.includes("--quick") ? QUICK : FULL), ...(rate > 0 ? { rate } : {}) };
+  const openLoopSeconds = Number(/^--seconds=(\d+)$/.exec(process.argv.find((argument) => argument.startsWith("--seconds=")) ?? "")?.[1] ?? 0);
+  const size = { ...(process.argv.includes("--quick") ? QUICK : FULL), ...(rate > 0 ? { rate } : {}), ...(openLoopSeconds > 0 ? { openLoopSeconds } : {}) };
   const only = /^--database=(postgres|pglite)$/.exec(process.argv.find((argument) => argument.startsWith("--database=")) ?? "")?.[1];
   for (const kind of ["postgres", "pglite"] as const) {
     if (!only || only === kind) {

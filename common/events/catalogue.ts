@@ -10,7 +10,7 @@ import { agentLicencesSchema } from "../api/licences.ts";
 import { agentPermissionsSchema } from "../api/permissions.ts";
 import { userIdSchema } from "../domain/ids.ts";
 import { agentIdSchema, agentSummarySchema } from "../api/agents.ts";
-import { entryPointIdSchema, interactionIdSchema, interactionMessageSchema, interactionSchema, offerIdSchema, offerSchema } from "../api/interactions.ts";
+import { entryPointIdSchema, interactionIdSchema, interactionMessageSchema, interactionSchema, offerSchema } from "../api/interactions.ts";
 import { customStatusSchema, presenceSchema } from "../api/presence.ts";
 import { coachingCopySchema, coachingMessageIdSchema } from "../api/coaching.ts";
 import { momentNotificationIdSchema, momentSchema } from "../api/moments.ts";
@@ -48,7 +48,9 @@ export const eventCatalogue = {
   // Routing (issue 4). Offers and interactions go to the agent's own room; the wallboard hint carries no data
   // (the page re-reads what its viewer may see).
   "offer.created": z.object({ offer: offerSchema }),
-  "offer.withdrawn": z.object({ offerId: offerIdSchema, interactionId: interactionIdSchema, reason: z.enum(["accepted_elsewhere", "rejected", "expired", "timed_out", "abandoned", "unavailable"]) }),
+  // An agent holds at most one alert per interaction: the interaction names it. One event goes to every agent whose
+  // alert for it ended together (a ring-all accept ends them all), so it is fanned out once.
+  "offer.withdrawn": z.object({ interactionId: interactionIdSchema, reason: z.enum(["accepted_elsewhere", "rejected", "expired", "timed_out", "abandoned", "unavailable"]) }),
   "interaction.assigned": z.object({ interaction: interactionSchema }),
   "interaction.updated": z.object({ interaction: interactionSchema }),
   "interaction.closed": z.object({ interaction: interactionSchema }),

@@ -11,6 +11,7 @@ import {
   type CandidateRow,
   type InsertedOffer,
   type InteractionViewRow,
+  type RoutingContext,
 } from "./routing.repository.ts";
 import { strategyFor } from "./strategies/registry.ts";
 import type { RankedCandidate } from "./strategies/strategy.ts";
@@ -78,56 +79,64 @@ export async function routeInteraction(db: Db, interactionId: string, options: {
       return NOTHING;
     }
     const context = await readRoutingContext(transaction, interactionId);
-    if (!context || (context.view.state !== "queued" && context.view.state !== "offered") || !context.queue || !context.attemptId) {
-      return NOTHING;
-    }
-    const { view, queue, history } = context;
-    const strategy = strategyFor(queue.strategy);
-    if (!strategy.ringsAll && history.pendingAgentIds.size > 0) {
-      return NOTHING;
-    }
-    const limits = limitsFor(context.settings, view.channel);
-    const members = await findCandidates(transaction, { queueId: queue.id, channel: view.channel });
-    const fitting = members.filter((member) => fits(member, limits));
-    const open = fitting.filter((member) => !history.pendingAgentIds.has(member.agentId) && !history.rejectedAgentIds.has(member.agentId));
-    if (open.length === 0) {
-      return { offers: [], queueSaturated: fitting.length === 0 };
-    }
-    const ranked = strategy.rank(open.map((member) => toRanked(member, history.triedAgentIds)), { now: new Date() });
-    // A ring-all whose alerted agents have no limit on the channel and no tab limit has nothing to count: its routers
-    // share the agents' locks, so a queue's new conversations are not alerted one at a time. Ring-all alerts are not
-    // turns: they leave the agents' last-offered time (round-robin's order) alone, so nothing writes those rows.
-    const shared = strategy.ringsAll && limits.maxOpenTabs === 0 && open.every((member) => unlimited(member, limits));
-    const chosen = await lockFitting(transaction, {
-      channel: view.channel,
-      limits,
-      agentIds: ranked.map((candidate) => candidate.agentId),
-      ringsAll: strategy.ringsAll,
-      shared,
-    });
-    if (chosen.length === 0) {
-      return NOTHING;
-    }
-    const inserted = await writeOffers(
-      transaction,
-      {
-        interactionId: view.id,
-        queueId: queue.id,
-        channel: view.channel,
-        attemptId: context.attemptId,
-        offerTimeoutSeconds: strategy.ringsAll ? null : queue.offerTimeoutSeconds,
-        recordOfferedAt: !shared,
-      },
-      chosen,
-    );
-    const masks = new Map(chosen.map((row) => [row.agentId, row.maskSensitiveData]));
-    return {
-      offers: inserted.map((offer) => ({ offerId: offer.id, agentId: offer.agentId, interactionId: view.id, row: offer, maskSensitiveData: masks.get(offer.agentId) ?? true })),
-      queueSaturated: false,
-      view: { ...view, state: "offered" },
-      maskCharacters: context.settings.maskCharacters,
-    };
+    return context ? routeLocked(transaction, context) : NOTHING;
   });
+}
+
+/**
+ * Routes an interaction whose row this transaction holds (locked, or just inserted), from its context: candidates
+ * are read, the picked agents locked and re-read, the offers written.
+ */
+export async function routeLocked(transaction: Tx, context: RoutingContext): Promise<RouteOutcome> {
+  if ((context.view.state !== "queued" && context.view.state !== "offered") || !context.queue || !context.attemptId) {
+    return NOTHING;
+  }
+  const { view, queue, history } = context;
+  const strategy = strategyFor(queue.strategy);
+  if (!strategy.ringsAll && history.pendingAgentIds.size > 0) {
+    return NOTHING;
+  }
+  const limits = limitsFor(context.settings, view.channel);
+  const members = await findCandidates(transaction, { queueId: queue.id, channel: view.channel });
+  const fitting = members.filter((member) => fits(member, limits));
+  const open = fitting.filter((member) => !history.pendingAgentIds.has(member.agentId) && !history.rejectedAgentIds.has(member.agentId));
+  if (open.length === 0) {
+    return { offers: [], queueSaturated: fitting.length === 0 };
+  }
+  const ranked = strategy.rank(open.map((member) => toRanked(member, history.triedAgentIds)), { now: new Date() });
+  // A ring-all whose alerted agents have no limit on the channel and no tab limit has nothing to count: its routers
+  // share the agents' locks, so a queue's new conversations are not alerted one at a time. Ring-all alerts are not
+  // turns: they leave the agents' last-offered time (round-robin's order) alone, so no ring-all writes those rows.
+  const shared = strategy.ringsAll && limits.maxOpenTabs === 0 && open.every((member) => unlimited(member, limits));
+  const chosen = await lockFitting(transaction, {
+    channel: view.channel,
+    limits,
+    agentIds: ranked.map((candidate) => candidate.agentId),
+    ringsAll: strategy.ringsAll,
+    shared,
+  });
+  if (chosen.length === 0) {
+    return NOTHING;
+  }
+  const inserted = await writeOffers(
+    transaction,
+    {
+      interactionId: view.id,
+      queueId: queue.id,
+      channel: view.channel,
+      attemptId: context.attemptId,
+      offerTimeoutSeconds: strategy.ringsAll ? null : queue.offerTimeoutSeconds,
+      recordOfferedAt: !strategy.ringsAll,
+    },
+    chosen,
+  );
+  const masks = new Map(chosen.map((row) => [row.agentId, row.maskSensitiveData]));
+  return {
+    offers: inserted.map((offer) => ({ offerId: offer.id, agentId: offer.agentId, interactionId: view.id, row: offer, maskSensitiveData: masks.get(offer.agentId) ?? true })),
+    queueSaturated: false,
+    view: { ...view, state: "offered" },
+    maskCharacters: context.settings.maskCharacters,
+  };
 }
 
 function toRanked(member: CandidateRow, tried: Set<string>): RankedCandidate {

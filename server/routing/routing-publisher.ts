@@ -81,14 +81,12 @@ export class RoutingPublisher {
     }
   }
 
+  /** One event to every agent whose alert ended: an agent holds at most one alert per interaction. */
   offersWithdrawn(interactionId: string, offers: readonly { id: string; agentId: string }[], reason: WithdrawReason): void {
-    for (const offer of offers) {
-      this.events.publish(
-        "offer.withdrawn",
-        { offerId: offer.id as never, interactionId: interactionId as never, reason },
-        { rooms: [userRoom(offer.agentId)] },
-      );
+    if (offers.length === 0) {
+      return;
     }
+    this.events.publish("offer.withdrawn", { interactionId: interactionId as never, reason }, { rooms: [...new Set(offers.map((offer) => userRoom(offer.agentId)))] });
   }
 
   /** interaction.assigned / updated / closed to the owner (and any extra readers). */

@@ -250,7 +250,7 @@ const settingsColumns = [
 const parsedSettings = new Map<string, SettingsSnapshot>();
 const PARSED_SETTINGS_KEPT = 8;
 
-function settingsOf(row: { channelsSetting: unknown; accountSetting: unknown; securitySetting: unknown }): SettingsSnapshot {
+export function settingsOf(row: { channelsSetting: unknown; accountSetting: unknown; securitySetting: unknown }): SettingsSnapshot {
   const key = JSON.stringify([row.channelsSetting, row.accountSetting, row.securitySetting]);
   let snapshot = parsedSettings.get(key);
   if (!snapshot) {

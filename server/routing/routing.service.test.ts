@@ -73,6 +73,16 @@ describe("ring-all", () => {
     expect(await reportOf(interactionId)).toEqual([{ queueId, reason: "accepted", agentId: first.id, left: true }]);
   });
 
+  it("leaves round robin's order alone: a ring-all alert is not a turn, with capacities to count too", async () => {
+    const agents = [await insertAgent(db, { channels: { chat: { capacity: 2 } } }), await insertAgent(db, { channels: { chat: { capacity: 2 } } })];
+    const lastOffered = async () =>
+      (await db.selectFrom("agentPresence").select(["userId", "lastOfferedAt"]).where("userId", "in", sorted(agents)).orderBy("userId").execute()).map((row) => row.lastOfferedAt?.valueOf() ?? null);
+    const before = await lastOffered();
+    const interactionId = await arrive(await insertEntryPoint(db, [await insertQueue(db, { members: sorted(agents) })]));
+    expect(await pendingOffers(interactionId)).toEqual(sorted(agents));
+    expect(await lastOffered()).toEqual(before);
+  });
+
   it("gives the interaction to exactly one of many agents accepting at once", async () => {
     const agents = await Promise.all(Array.from({ length: 8 }, () => insertAgent(db)));
     const queueId = await insertQueue(db, { members: agents.map((agent) => agent.id) });

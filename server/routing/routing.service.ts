@@ -129,7 +129,10 @@ export class RoutingService {
     const { interaction: row, message, created, duplicate, readers } = received;
     if (created) {
       this.queueChanged(row.id);
-      const routed = await this.routeNow(row.id);
+      if (received.routed) {
+        this.publisher.routed(received.routed);
+      }
+      const routed = received.routed ?? (await this.routeNow(row.id));
       if (routed?.view) {
         // The caller is the integration that sent the customer's own message: nothing to mask.
         return { interaction: presentInteraction(routed.view, unmasked), message: presentMessage(message), created: true, duplicate: false };

@@ -25,13 +25,17 @@ export function useInboxLiveUpdates(handlers: LiveUpdateHandlers): void {
   const cachedInbox = () => queryClient.getQueryData<Inbox>(inboxQueryKeys.inbox);
 
   useRealtimeEvent("offer.created", ({ offer }) => updateInbox(queryClient, (inbox) => withOffer(inbox, offer)));
-  useRealtimeEvent("offer.withdrawn", ({ offerId, interactionId, reason }) => {
+  useRealtimeEvent("offer.withdrawn", ({ interactionId, reason }) => {
     const inbox = cachedInbox();
-    const offer = inbox?.offers.find((candidate) => candidate.id === offerId);
+    // The agent's one alert for this interaction.
+    const offer = inbox?.offers.find((candidate) => candidate.interaction.id === interactionId);
+    if (!offer) {
+      return;
+    }
     const owned = inbox?.interactions.some((interaction) => interaction.id === interactionId) ?? false;
-    const silent = offer === undefined || owned || handlers.isOwnAction(interactionId);
-    handlers.onOfferWithdrawn(offerId, silent ? null : withdrawalText(reason, customerLabel(offer.interaction)));
-    updateInbox(queryClient, (current) => withoutOffer(current, offerId));
+    const silent = owned || handlers.isOwnAction(interactionId);
+    handlers.onOfferWithdrawn(offer.id, silent ? null : withdrawalText(reason, customerLabel(offer.interaction)));
+    updateInbox(queryClient, (current) => withoutOffer(current, offer.id));
   });
   useRealtimeEvent("interaction.assigned", ({ interaction }) => {
     if (interaction.ownerId === user.id) {
