@@ -1,9 +1,9 @@
 import { firstIneligibility } from "../../common/domain/capacity.ts";
 import { statusAllowsNewWork, type PresenceStatus } from "../../common/domain/presence.ts";
-import type { Db } from "../db/database.ts";
+import type { Db, Executor } from "../db/database.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { limitsFor } from "./offer-router.ts";
-import { lockInteraction, readAcceptContext, readAgentHoldings, writeAccept, type InteractionViewRow } from "./routing.repository.ts";
+import { lockAcceptContext, readAgentHoldings, writeAccept, type InteractionViewRow } from "./routing.repository.ts";
 
 export interface AcceptOptions {
   /** The PBX answered a call: presence does not gate it (the agent picked up), capacity still does. */
@@ -30,10 +30,7 @@ export interface Accepted {
  */
 export async function acceptInteraction(db: Db, agentId: string, interactionId: string, options: AcceptOptions = {}): Promise<Accepted> {
   return db.transaction().execute(async (transaction) => {
-    if (!(await lockInteraction(transaction, interactionId, true))) {
-      throw new NotFoundError("interaction_not_found", "This interaction does not exist.");
-    }
-    const context = await readAcceptContext(transaction, interactionId, agentId);
+    const context = await lockAcceptContext(transaction, interactionId, agentId);
     if (!context) {
       throw new NotFoundError("interaction_not_found", "This interaction does not exist.");
     }
@@ -73,7 +70,8 @@ export async function acceptInteraction(db: Db, agentId: string, interactionId: 
     }
     const taken = await writeAccept(transaction, interactionId, agentId, context.offerId);
     if (!taken) {
-      throw new ConflictError("interaction_taken", "Another agent took this interaction.");
+      // Taken by another, or the agent's offer ended while this accept waited for the lock: say which.
+      throw (await refusalBeforeLocking(transaction, agentId, interactionId)) ?? new ConflictError("interaction_taken", "Another agent took this interaction.");
     }
     return { view: { ...view, ...taken.row }, ...accepted, withdrawn: taken.withdrawn, alreadyOwned: false };
   });
@@ -85,7 +83,7 @@ export async function acceptInteraction(db: Db, agentId: string, interactionId: 
  * the request is answered as of that read. Only a possible yes goes on to wait for the interaction's lock, so the
  * losers of a ring-all (every alerted agent may click) neither queue behind the winner nor hold connections.
  */
-export async function refusalBeforeLocking(db: Db, agentId: string, interactionId: string): Promise<ConflictError | NotFoundError | undefined> {
+export async function refusalBeforeLocking(db: Executor, agentId: string, interactionId: string): Promise<ConflictError | NotFoundError | undefined> {
   const row = await db
     .selectFrom("interactions")
     .select((eb) => [

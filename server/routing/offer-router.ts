@@ -4,9 +4,8 @@ import type { Db, Tx } from "../db/database.ts";
 import { refusalOf, type AccountLimits } from "./eligibility.ts";
 import {
   findCandidates,
+  lockRoutingContext,
   lockAgents,
-  lockInteraction,
-  readRoutingContext,
   writeOffers,
   type CandidateRow,
   type InsertedOffer,
@@ -75,10 +74,7 @@ export async function routeInteraction(db: Db, interactionId: string, options: {
   return db.transaction().execute(async (transaction) => {
     // Routing one interaction right after a change waits for the row (a short transaction may hold it and change
     // nothing: skipping would lose this request); a drain skips rows another router holds.
-    if (!(await lockInteraction(transaction, interactionId, options.waitForLock))) {
-      return NOTHING;
-    }
-    const context = await readRoutingContext(transaction, interactionId);
+    const context = await lockRoutingContext(transaction, interactionId, options.waitForLock);
     return context ? routeLocked(transaction, context) : NOTHING;
   });
 }
@@ -127,6 +123,7 @@ export async function routeLocked(transaction: Tx, context: RoutingContext): Pro
       attemptId: context.attemptId,
       offerTimeoutSeconds: strategy.ringsAll ? null : queue.offerTimeoutSeconds,
       recordOfferedAt: !strategy.ringsAll,
+      ringsAll: strategy.ringsAll,
     },
     chosen,
   );

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../common/api/errors.ts";
 import type { Inbox } from "../../common/api/interactions.ts";
 import type { Channel } from "../../common/domain/channels.ts";
-import type { Db } from "../db/database.ts";
+import { sql } from "kysely";
+import type { Db, Tx } from "../db/database.ts";
 import type { TestClient, TestResponse } from "../test/http-client.ts";
 import { findAgentLoads, findRoutingViolations, insertEntryPoint, insertQueue, setPresence, updateAgentChannel } from "../test/routing-factories.ts";
+import { testDatabaseKind } from "../test/test-database.ts";
 import { startTestServer, type TestServer } from "../test/test-server.ts";
+import { routeInteraction } from "./offer-router.ts";
 import type { RoutingService } from "./routing.service.ts";
 
 // Issue 4, item 4, proof 1: accepts fired at once over HTTP. product.md, Routing: "An accept is atomic: one owner,
@@ -259,6 +262,93 @@ describe("ring-all routers sharing agents without limits", () => {
     // Ring-all alerts are not turns: the agents' last-offered time (round-robin's order) is left as it was.
     const after = await db.selectFrom("agentPresence").select(["userId", "lastOfferedAt"]).where("userId", "in", agents.map((agent) => agent.id)).execute();
     expect(new Map(after.map((row) => [row.userId, row.lastOfferedAt?.valueOf() ?? null]))).toEqual(new Map(before.map((row) => [row.userId, row.lastOfferedAt?.valueOf() ?? null])));
+  });
+});
+
+// Accepts and routers lock the interaction and read its offers in one statement: after a wait for that lock the
+// offers they read are older than the row. Their write statements check again; these tests make the wait happen.
+// They need a second connection holding the lock while the step waits: PostgreSQL only (PGlite has one connection).
+const describeOnParallelConnections = testDatabaseKind() === "postgres" ? describe : () => undefined;
+describeOnParallelConnections("a step that waited for the interaction's lock", () => {
+  /** Another transaction holds the interaction's lock and changes it; `step` starts once it holds it and waits. */
+  async function whileHeld<Result>(interactionId: string, change: (transaction: Tx) => Promise<void>, step: () => Promise<Result>): Promise<Result> {
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = () => undefined as void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const holder = db.transaction().execute(async (transaction) => {
+      await transaction.selectFrom("interactions").select("id").where("id", "=", interactionId).forUpdate().execute();
+      await change(transaction);
+      held();
+      await released;
+    });
+    await holding;
+    const stepping = step();
+    // The step waits on the lock before the holder commits.
+    for (let tries = 0; tries < 200; tries += 1) {
+      const waiting = await sql<{ count: number }>`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+      if ((waiting.rows[0]?.count ?? 0) > 0) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    release();
+    await holder;
+    return stepping;
+  }
+
+  it("refuses an accept whose offer ended while it waited, and writes nothing", async () => {
+    const [agent] = await signedInAgents(1);
+    if (!agent) {
+      throw new Error("an agent expected");
+    }
+    const queueId = await insertQueue(db, { strategy: "longest-idle", members: [agent.id] });
+    const interactionId = await arrive(await insertEntryPoint(db, [queueId]));
+    expect(await pendingOffersOf(agent.id)).toBe(1);
+
+    const response = await whileHeld(
+      interactionId,
+      async (transaction) => {
+        // Its offer timed out: the interaction waits again.
+        await transaction.updateTable("offers").set({ state: "expired", decidedAt: sql<Date>`now()` }).where("interactionId", "=", interactionId).where("state", "=", "pending").execute();
+        await transaction.updateTable("interactions").set({ state: "queued" }).where("id", "=", interactionId).execute();
+      },
+      () => accept(agent, interactionId),
+    );
+    expect(outcomes([response])).toEqual(["409 offer_not_found"]);
+    expect(await db.selectFrom("interactions").select(["state", "ownerId"]).where("id", "=", interactionId).executeTakeFirstOrThrow()).toEqual({ state: "queued", ownerId: null });
+    expect(await db.selectFrom("offers").select("state").where("interactionId", "=", interactionId).execute()).toEqual([{ state: "expired" }]);
+  });
+
+  it("offers a one-at-a-time interaction to nobody else when another router offered it while this one waited", async () => {
+    const agents = await signedInAgents(2);
+    const [first, second] = agents;
+    if (!first || !second) {
+      throw new Error("two agents expected");
+    }
+    const queueId = await insertQueue(db, { strategy: "longest-idle", members: [first.id, second.id] });
+    // The first has room for one: once the other router's offer is theirs, this router's pick is the second.
+    await updateAgentChannel(db, first.id, "chat", { capacity: 1 });
+    // Nobody can take it when it arrives; then both can, without a routing event.
+    await setPresence(db, first.id, { status: "offline" });
+    await setPresence(db, second.id, { status: "offline" });
+    const interactionId = await arrive(await insertEntryPoint(db, [queueId]));
+    await setPresence(db, first.id, { status: "ready" });
+    await setPresence(db, second.id, { status: "ready" });
+    const attempt = await db.selectFrom("queueAttempts").select("id").where("interactionId", "=", interactionId).executeTakeFirstOrThrow();
+
+    const outcome = await whileHeld(
+      interactionId,
+      async (transaction) => {
+        await transaction.insertInto("offers").values({ interactionId, agentId: first.id, queueId, channel: "chat", attemptId: attempt.id }).execute();
+        await transaction.updateTable("interactions").set({ state: "offered" }).where("id", "=", interactionId).execute();
+      },
+      () => routeInteraction(db, interactionId, { waitForLock: true }),
+    );
+    expect(outcome.offers).toEqual([]);
+    const pending = await db.selectFrom("offers").select("agentId").where("interactionId", "=", interactionId).where("state", "=", "pending").execute();
+    expect(pending).toEqual([{ agentId: first.id }]);
+    expect(await findRoutingViolations(db, entryPoints)).toEqual([]);
   });
 });
 

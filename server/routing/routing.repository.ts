@@ -272,15 +272,6 @@ export function maskCharactersOf(securitySetting: unknown): number {
   return settingsOf({ channelsSetting: null, accountSetting: null, securitySetting }).maskCharacters;
 }
 
-/**
- * Locks the interaction's row (lock order: an interaction first). A separate statement from the reads that
- * follow: after waiting for the lock, a new statement sees what the previous holder committed.
- */
-export async function lockInteraction(transaction: Tx, interactionId: string, wait: boolean): Promise<boolean> {
-  const query = transaction.selectFrom("interactions").select("id").where("id", "=", interactionId).forUpdate();
-  return (await (wait ? query : query.skipLocked()).executeTakeFirst()) !== undefined;
-}
-
 export interface InteractionViewRow extends InteractionRow {
   entryPointName: string | null;
   queueName: string | null;
@@ -295,11 +286,13 @@ export interface RoutingContext {
 }
 
 /**
- * Everything routing one interaction needs, in one statement read under the interaction's lock: the interaction
- * as people see it, its queue, its open queue attempt, who holds or held an offer for it, and the settings.
+ * Locks the interaction (lock order: an interaction first; `wait: false` skips a row another holds) and reads
+ * everything routing it needs in the same statement: the interaction as people see it, its queue, its open queue
+ * attempt, who holds or held an offer for it, and the settings. After a wait for the lock the interaction's row is
+ * its latest version, the offers as they were before the wait: `writeOffers` checks them again.
  */
-export async function readRoutingContext(transaction: Tx, interactionId: string): Promise<RoutingContext | undefined> {
-  const row = await transaction
+export async function lockRoutingContext(transaction: Tx, interactionId: string, wait: boolean): Promise<RoutingContext | undefined> {
+  const query = transaction
     .selectFrom("interactions")
     .leftJoin("entryPoints", "entryPoints.id", "interactions.entryPointId")
     .leftJoin("queues", "queues.id", "interactions.queueId")
@@ -319,7 +312,8 @@ export async function readRoutingContext(transaction: Tx, interactionId: string)
       ...settingsColumns,
     ])
     .where("interactions.id", "=", interactionId)
-    .executeTakeFirst();
+    .forUpdate("interactions");
+  const row = await (wait ? query : query.skipLocked()).executeTakeFirst();
   if (!row) {
     return undefined;
   }
@@ -348,11 +342,14 @@ export interface InsertedOffer {
 
 /**
  * The offers of one routing step, the alerted agents' last offer time and the interaction's state, in one
- * statement (the agents' rows are locked already).
+ * statement (the agents' rows are locked already). The context was read in the statement that locked the
+ * interaction, so what it said of the offers may predate a wait for that lock: this statement, newer, checks again
+ * that the interaction still waits in the same attempt, that nobody holds its offer (one at a time), and skips an
+ * agent who holds an alert for it or rejected it in this attempt.
  */
 export async function writeOffers(
   transaction: Tx,
-  plan: { interactionId: string; queueId: string; channel: Channel; attemptId: string; offerTimeoutSeconds: number | null; recordOfferedAt: boolean },
+  plan: { interactionId: string; queueId: string; channel: Channel; attemptId: string; offerTimeoutSeconds: number | null; recordOfferedAt: boolean; ringsAll: boolean },
   agents: readonly { agentId: string; autoAnswerDelaySeconds: number | null }[],
 ): Promise<InsertedOffer[]> {
   const agentIds = agents.map((agent) => agent.agentId);
@@ -364,11 +361,16 @@ export async function writeOffers(
       select ${plan.interactionId}, a.agent_id, ${plan.queueId}, ${plan.channel}, ${plan.attemptId}, ${expiresAt},
              case when a.delay is null then null else now() + make_interval(secs => a.delay) end
         from unnest(${sql.val(agentIds)}::uuid[], ${sql.val(delays)}::int[]) as a(agent_id, delay)
+       where exists (select 1 from interactions i where i.id = ${plan.interactionId} and i.state in ('queued', 'offered') and i.owner_id is null)
+         and exists (select 1 from queue_attempts qa where qa.id = ${plan.attemptId} and qa.left_at is null)
+         and not exists (select 1 from offers r where r.attempt_id = ${plan.attemptId} and r.agent_id = a.agent_id and r.state = 'rejected')
+         and (${plan.ringsAll} or not exists (select 1 from offers p where p.interaction_id = ${plan.interactionId} and p.state = 'pending'))
+      on conflict (interaction_id, agent_id) where state = 'pending' do nothing
       returning id, agent_id, state, created_at, expires_at, auto_answer_at
     ), offered_at as (
-      update agent_presence set last_offered_at = now() where ${plan.recordOfferedAt} and user_id = any(${sql.val(agentIds)}::uuid[])
+      update agent_presence set last_offered_at = now() where ${plan.recordOfferedAt} and user_id in (select agent_id from inserted)
     ), offered as (
-      update interactions set state = 'offered', updated_at = now() where id = ${plan.interactionId} and state = 'queued'
+      update interactions set state = 'offered', updated_at = now() where id = ${plan.interactionId} and state = 'queued' and exists (select 1 from inserted)
     )
     select id, agent_id as "agentId", state, created_at as "createdAt", expires_at as "expiresAt", auto_answer_at as "autoAnswerAt" from inserted`.execute(transaction);
   return result.rows;
@@ -381,8 +383,12 @@ export interface AcceptContext {
   settings: SettingsSnapshot;
 }
 
-/** Read under the interaction's lock: the interaction as people see it, the agent's own pending offer, settings. */
-export async function readAcceptContext(transaction: Tx, interactionId: string, agentId: string): Promise<AcceptContext | undefined> {
+/**
+ * Locks the interaction (lock order: an interaction first) and reads it as people see it, the agent's own pending
+ * offer and the settings, in one statement. After a wait for the lock, the interaction's row is its latest version
+ * but the offer was read before the wait: `writeAccept` takes the offer only if it is still pending.
+ */
+export async function lockAcceptContext(transaction: Tx, interactionId: string, agentId: string): Promise<AcceptContext | undefined> {
   const row = await transaction
     .selectFrom("interactions")
     .leftJoin("entryPoints", "entryPoints.id", "interactions.entryPointId")
@@ -396,6 +402,7 @@ export async function readAcceptContext(transaction: Tx, interactionId: string, 
       ...settingsColumns,
     ])
     .where("interactions.id", "=", interactionId)
+    .forUpdate("interactions")
     .executeTakeFirst();
   if (!row) {
     return undefined;
@@ -421,14 +428,16 @@ export async function readAgentHoldings(
 }
 
 /**
- * The accept's writes in one statement: ownership (only if still waiting and unowned), the agent's offer
- * accepted, every other pending offer withdrawn, the queue attempt closed `accepted`. No row: another took it.
+ * The accept's writes in one statement: ownership (only if still waiting and unowned, and the agent's offer, when
+ * there is one, still pending), the offer accepted, every other pending offer withdrawn, the queue attempt closed
+ * `accepted`. No row: another took it, or the offer ended meanwhile.
  */
 export async function writeAccept(transaction: Tx, interactionId: string, agentId: string, offerId: string | null): Promise<{ row: InteractionRow; withdrawn: { id: string; agentId: string }[] } | undefined> {
   const result = await sql<InteractionRow & { withdrawn: { id: string; agentId: string }[] }>`
     with taken as (
       update interactions set state = 'active', owner_id = ${agentId}, accepted_at = now(), queue_deadline_at = null, updated_at = now()
        where id = ${interactionId} and owner_id is null and state in ('queued', 'offered')
+         and (${offerId}::uuid is null or exists (select 1 from offers where id = ${offerId}::uuid and state = 'pending'))
       returning *
     ), accepted as (
       update offers set state = 'accepted', decided_at = now() where id = ${offerId} and exists (select 1 from taken)
