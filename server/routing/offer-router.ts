@@ -127,6 +127,10 @@ export async function routeLocked(transaction: Tx, context: RoutingContext): Pro
     },
     chosen,
   );
+  if (inserted.length === 0) {
+    // What the context said of the offers predated a wait for the lock: another step changed them meanwhile.
+    return NOTHING;
+  }
   const masks = new Map(chosen.map((row) => [row.agentId, row.maskSensitiveData]));
   return {
     offers: inserted.map((offer) => ({ offerId: offer.id, agentId: offer.agentId, interactionId: view.id, row: offer, maskSensitiveData: masks.get(offer.agentId) ?? true })),

@@ -345,7 +345,7 @@ describeOnParallelConnections("a step that waited for the interaction's lock", (
       },
       () => routeInteraction(db, interactionId, { waitForLock: true }),
     );
-    expect(outcome.offers).toEqual([]);
+    expect(outcome).toEqual({ offers: [], queueSaturated: false });
     const pending = await db.selectFrom("offers").select("agentId").where("interactionId", "=", interactionId).where("state", "=", "pending").execute();
     expect(pending).toEqual([{ agentId: first.id }]);
     expect(await findRoutingViolations(db, entryPoints)).toEqual([]);
