@@ -65,9 +65,9 @@ function fits(row: CandidateRow, limits: AccountLimits): boolean {
 
 /**
  * Offers one waiting interaction to the agents its queue's strategy picks, in one short transaction: the
- * interaction is locked (SKIP LOCKED in a drain: another router has it), its context read in one statement,
+ * interaction is locked in the statement that reads its context (SKIP LOCKED in a drain: another router has it),
  * candidates are read, the picked agents are locked and re-read, and only those who still fit get an offer,
- * written in one statement. Pending offers count as held, so an agent is never alerted beyond their capacity or
+ * written in one statement that checks again what a wait for the lock may have changed. Pending offers count as held, so an agent is never alerted beyond their capacity or
  * tab limit. The outcome carries what the publisher needs, so nothing is read again after the commit.
  */
 export async function routeInteraction(db: Db, interactionId: string, options: { waitForLock: boolean }): Promise<RouteOutcome> {
