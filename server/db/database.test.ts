@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKind } from "../test/test-database.ts";
-import type { DatabaseHandle } from "./database.ts";
+import { createPostgresDatabase, createTestDatabase, testDatabaseKind } from "../test/test-database.ts";
+import { openDatabase, type DatabaseHandle } from "./database.ts";
+import { STATEMENTS_PER_CONNECTION } from "./prepared-statements.ts";
 
 // The same SQL, row locks and transactions must behave the same on PGlite and PostgreSQL: this file runs
 // on both (vitest projects `pglite` and `postgres`).
@@ -89,5 +90,57 @@ describe(`storage on ${testDatabaseKind()}`, () => {
       Array.from({ length: 5 }, () => sql`update counters set value = 1 where id = 3 and value = 0`.execute(handle.db)),
     );
     expect(results.map((result) => Number(result.numAffectedRows)).sort()).toEqual([0, 0, 0, 0, 1]);
+  });
+});
+
+// PGlite has no pool of connections to prepare statements on: these run on the `postgres` project only.
+const describeOnPostgres = testDatabaseKind() === "postgres" ? describe : () => undefined;
+describeOnPostgres("prepared statements on PostgreSQL", () => {
+  let server: DatabaseHandle & { url: string };
+  // One connection: every statement below meets the statements the ones before it prepared.
+  let one: DatabaseHandle;
+  const prepared = async () => (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(one.db)).rows.map((row) => row.statement);
+
+  beforeAll(async () => {
+    server = await createPostgresDatabase();
+    one = await openDatabase({ databaseUrl: server.url, poolSize: 1 });
+    await sql`create table notes (id int primary key, body text not null)`.execute(one.db);
+    await sql`insert into notes values (1, 'first'), (2, 'second')`.execute(one.db);
+  });
+  afterAll(async () => {
+    await one.close();
+    await server.close();
+  });
+
+  it("prepares a statement once per connection and runs it again by name", async () => {
+    const read = (id: number) => one.db.selectFrom("notes" as never).select("body" as never).where("id" as never, "=", id as never).executeTakeFirst();
+    expect(await read(1)).toEqual({ body: "first" });
+    expect(await read(2)).toEqual({ body: "second" });
+    const statements = await prepared();
+    expect(statements.filter((statement) => statement.includes('from "notes"'))).toHaveLength(1);
+  });
+
+  it("answers the request that meets a statement a migration made stale, then prepares it anew", async () => {
+    const everything = () => sql<Record<string, unknown>>`select * from notes where id = ${1}`.execute(one.db);
+    expect((await everything()).rows).toEqual([{ id: 1, body: "first" }]);
+    await sql`alter table notes add column author text`.execute(one.db);
+    await expect(everything()).rejects.toMatchObject({ code: "0A000" });
+    expect((await everything()).rows).toEqual([{ id: 1, body: "first", author: null }]);
+  });
+
+  it("keeps at most its bound of statements per connection and runs the rest unprepared", async () => {
+    for (let index = 0; index <= STATEMENTS_PER_CONNECTION; index += 1) {
+      const row = await sql<{ value: number }>`select ${index}::int + ${sql.lit(index)} as value`.execute(one.db);
+      expect(row.rows[0]?.value).toBe(2 * index);
+    }
+    expect((await prepared()).length).toBe(STATEMENTS_PER_CONNECTION);
+  });
+
+  it("leaves transaction control and DDL unprepared", async () => {
+    await one.db.transaction().execute(async (transaction) => {
+      await sql`create table scratch (id int)`.execute(transaction);
+    });
+    const statements = await prepared();
+    expect(statements.some((statement) => /^(begin|commit|create)/i.test(statement.trim()))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { prepareStatementsOn } from "./prepared-statements.ts";
 import type { Database } from "./tables.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -39,6 +40,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
   // replaces it, and the next query that fails answers its own request.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => prepareStatementsOn(client));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: "postgres", close: () => db.destroy() };
 }
