@@ -1,8 +1,9 @@
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, createTestDatabase, testDatabaseKind } from "../test/test-database.ts";
 import { openDatabase, type DatabaseHandle } from "./database.ts";
-import { STATEMENTS_PER_CONNECTION } from "./prepared-statements.ts";
+import { FIRST_RENEWAL_MS, prepareStatementsOn, STATEMENTS_PER_CONNECTION } from "./prepared-statements.ts";
 
 // The same SQL, row locks and transactions must behave the same on PGlite and PostgreSQL: this file runs
 // on both (vitest projects `pglite` and `postgres`).
@@ -134,6 +135,43 @@ describeOnPostgres("prepared statements on PostgreSQL", () => {
       expect(row.rows[0]?.value).toBe(2 * index);
     }
     expect((await prepared()).length).toBe(STATEMENTS_PER_CONNECTION);
+  });
+
+  it("prepares an ageing statement anew, and deallocates the old one outside a transaction", async () => {
+    let now = 1_000_000;
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    prepareStatementsOn(client as pg.PoolClient, () => now);
+    const names = async () => (await client.query<{ name: string }>("select name from pg_prepared_statements where statement like '%from notes where id = $1%' order by prepare_time")).rows.map((row) => row.name);
+    try {
+      const read = async (id: number) => (await client.query<{ body: string }>("select body from notes where id = $1", [id])).rows[0]?.body;
+      expect(await read(1)).toBe("first");
+      const [first] = await names();
+      now += FIRST_RENEWAL_MS - 1;
+      expect(await read(2)).toBe("second");
+      expect(await names()).toEqual([first]);
+      now += 1;
+      expect(await read(1)).toBe("first");
+      const renewed = await names();
+      expect(renewed).toHaveLength(1);
+      expect(renewed[0]).not.toBe(first);
+      // Renewed inside a transaction: the old statement stays until the transaction ends.
+      now += 2 * FIRST_RENEWAL_MS;
+      await client.query("begin");
+      expect(await read(2)).toBe("second");
+      expect(await names()).toHaveLength(2);
+      await client.query("commit");
+      expect(await read(1)).toBe("first");
+      const after = await names();
+      expect(after).toHaveLength(1);
+      expect(after[0]).not.toBe(renewed[0]);
+      // The next renewal waits twice as long.
+      now += 2 * FIRST_RENEWAL_MS - 1;
+      expect(await read(1)).toBe("first");
+      expect(await names()).toEqual(after);
+    } finally {
+      await client.end();
+    }
   });
 
   it("leaves transaction control and DDL unprepared", async () => {
