@@ -2,7 +2,6 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
-import { InlineStatePlugin } from "./inline-state-plugin.ts";
 import { prepareStatementsOn } from "./prepared-statements.ts";
 import type { Database } from "./tables.ts";
 
@@ -42,7 +41,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   // replaces it, and the next query that fails answers its own request.
   pool.on("error", () => undefined);
   pool.on("connect", (client) => prepareStatementsOn(client));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), new InlineStatePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: "postgres", close: () => db.destroy() };
 }
 
@@ -52,7 +51,7 @@ async function openPGlite(dataDirectory: string | undefined): Promise<DatabaseHa
   }
   const { PGliteDialect } = await import("./pglite-dialect.ts");
   const database = await PGlite.create(dataDirectory ? { dataDir: dataDirectory } : {});
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(database), plugins: [new CamelCasePlugin(), new InlineStatePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(database), plugins: [new CamelCasePlugin()] });
   return {
     db,
     kind: "pglite",

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { firstIneligibility } from "../../common/domain/capacity.ts";
 import { statusAllowsNewWork, type PresenceStatus } from "../../common/domain/presence.ts";
 import type { Db, Executor } from "../db/database.ts";
@@ -89,7 +90,7 @@ export async function refusalBeforeLocking(db: Executor, agentId: string, intera
     .select((eb) => [
       "state",
       "ownerId",
-      eb.exists(eb.selectFrom("offers").select("id").whereRef("offers.interactionId", "=", "interactions.id").where("agentId", "=", agentId).where("state", "=", "pending")).as("offered"),
+      eb.exists(eb.selectFrom("offers").select("id").whereRef("offers.interactionId", "=", "interactions.id").where("agentId", "=", agentId).where("state", "=", sql.lit("pending"))).as("offered"),
     ])
     .where("id", "=", interactionId)
     .executeTakeFirst();

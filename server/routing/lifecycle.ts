@@ -68,7 +68,7 @@ export async function expireOffer(db: Db, offerId: string, interactionId: string
       .updateTable("offers")
       .set({ state: "expired", decidedAt: sql<Date>`now()` })
       .where("id", "=", offerId)
-      .where("state", "=", "pending")
+      .where("state", "=", sql.lit("pending"))
       .where("expiresAt", "<=", sql<Date>`now()`)
       .returning(["id", "agentId"])
       .executeTakeFirst();

@@ -166,7 +166,7 @@ export async function endPendingOffers(
     .updateTable("offers")
     .set({ state, decidedAt: sql<Date>`now()` })
     .where("interactionId", "=", interactionId)
-    .where("state", "=", "pending");
+    .where("state", "=", sql.lit("pending"));
   if (onlyAgentId) {
     query = query.where("agentId", "=", onlyAgentId);
   }
@@ -178,7 +178,7 @@ export async function countPendingOffers(executor: Executor, interactionId: stri
     .selectFrom("offers")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("interactionId", "=", interactionId)
-    .where("state", "=", "pending")
+    .where("state", "=", sql.lit("pending"))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
@@ -397,7 +397,7 @@ export async function lockAcceptContext(transaction: Tx, interactionId: string, 
     .select((eb) => [
       "entryPoints.name as entryPointName",
       "queues.name as queueName",
-      eb.selectFrom("offers").select("offers.id").whereRef("offers.interactionId", "=", "interactions.id").where("offers.agentId", "=", agentId).where("offers.state", "=", "pending").as("offerId"),
+      eb.selectFrom("offers").select("offers.id").whereRef("offers.interactionId", "=", "interactions.id").where("offers.agentId", "=", agentId).where("offers.state", "=", sql.lit("pending")).as("offerId"),
       eb.selectFrom("users").select("users.maskSensitiveData").where("users.id", "=", agentId).as("maskSensitiveData"),
       ...settingsColumns,
     ])

@@ -170,7 +170,7 @@ export class RoutingService {
       .select("id")
       .where("entryPointId", "=", entryPointId)
       .where("externalId", "=", conversationId)
-      .where("state", "in", ["queued", "offered", "active"])
+      .where("state", "in", [sql.lit("queued" as const), sql.lit("offered" as const), sql.lit("active" as const)])
       .executeTakeFirst();
     if (!open) {
       throw new NotFoundError("conversation_not_found", "No open conversation has this id.");
@@ -329,10 +329,10 @@ export class RoutingService {
         .selectFrom("offers")
         .select(["id", "state", "createdAt", "expiresAt", "autoAnswerAt", "interactionId"])
         .where("agentId", "=", agentId)
-        .where("state", "=", "pending")
+        .where("state", "=", sql.lit("pending"))
         .orderBy("createdAt")
         .execute(),
-      this.db.selectFrom("interactions").select("id").where("ownerId", "=", agentId).where("state", "=", "active").orderBy("acceptedAt").execute(),
+      this.db.selectFrom("interactions").select("id").where("ownerId", "=", agentId).where("state", "=", sql.lit("active")).orderBy("acceptedAt").execute(),
     ]);
     const views = await findInteractionViews(this.db, [...offers.map((offer) => offer.interactionId), ...owned.map((row) => row.id)]);
     const masker = (await this.publisher.maskersFor([agentId])).get(agentId) ?? unmasked;
@@ -350,7 +350,7 @@ export class RoutingService {
 
   /** At sign-out: the agent's open interactions go back to their queue's chain start, or close. */
   async releaseOpenInteractions(agentId: string, disposition: OpenInteractionDisposition): Promise<number> {
-    const owned = await this.db.selectFrom("interactions").select("id").where("ownerId", "=", agentId).where("state", "=", "active").execute();
+    const owned = await this.db.selectFrom("interactions").select("id").where("ownerId", "=", agentId).where("state", "=", sql.lit("active")).execute();
     for (const { id } of owned) {
       if (disposition === "close") {
         await this.closeAs(agentId, id);
@@ -441,9 +441,9 @@ export class RoutingService {
   /** Runs every due timer once: offer timeouts, auto-answers, queue timeouts, offers to agents who left. */
   async runDueTimers(): Promise<void> {
     const [expiredOffers, autoAnswers, deadlines, stale] = await Promise.all([
-      this.db.selectFrom("offers").select(["id", "interactionId"]).where("state", "=", "pending").where("expiresAt", "<=", sql<Date>`now()`).limit(200).execute(),
-      this.db.selectFrom("offers").select(["interactionId", "agentId"]).where("state", "=", "pending").where("autoAnswerAt", "<=", sql<Date>`now()`).orderBy("autoAnswerAt").limit(200).execute(),
-      this.db.selectFrom("interactions").select("id").where("state", "in", ["queued", "offered"]).where("queueDeadlineAt", "<=", sql<Date>`now()`).limit(200).execute(),
+      this.db.selectFrom("offers").select(["id", "interactionId"]).where("state", "=", sql.lit("pending")).where("expiresAt", "<=", sql<Date>`now()`).limit(200).execute(),
+      this.db.selectFrom("offers").select(["interactionId", "agentId"]).where("state", "=", sql.lit("pending")).where("autoAnswerAt", "<=", sql<Date>`now()`).orderBy("autoAnswerAt").limit(200).execute(),
+      this.db.selectFrom("interactions").select("id").where("state", "in", [sql.lit("queued" as const), sql.lit("offered" as const)]).where("queueDeadlineAt", "<=", sql<Date>`now()`).limit(200).execute(),
       findStaleOffers(this.db),
     ]);
     for (const offer of expiredOffers) {
@@ -557,7 +557,7 @@ export class RoutingService {
     if (user.role === "admin" || interaction.ownerId === user.id) {
       return;
     }
-    const offered = await this.db.selectFrom("offers").select("id").where("interactionId", "=", interactionId).where("agentId", "=", user.id).where("state", "=", "pending").executeTakeFirst();
+    const offered = await this.db.selectFrom("offers").select("id").where("interactionId", "=", interactionId).where("agentId", "=", user.id).where("state", "=", sql.lit("pending")).executeTakeFirst();
     if (offered) {
       return;
     }

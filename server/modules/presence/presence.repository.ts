@@ -220,7 +220,7 @@ export async function countOpenInteractions(executor: Executor, userId: string):
     .selectFrom("interactions")
     .select(sql<string>`count(*)`.as("total"))
     .where("ownerId", "=", userId)
-    .where("state", "=", "active")
+    .where("state", "=", sql.lit("active"))
     .executeTakeFirstOrThrow();
   return Number(row.total);
 }

@@ -93,7 +93,7 @@ export async function findWallboardAgents(executor: Executor, scope: AgentScope)
 export async function countActiveByAgentAndChannel(executor: Executor, scope: AgentScope): Promise<AgentChannelLoadRow[]> {
   const rows = await executor
     .selectFrom("interactions")
-    .where("interactions.state", "=", "active")
+    .where("interactions.state", "=", sql.lit("active"))
     .where("interactions.ownerId", "in", agentIdsInScope(executor, scope))
     .select(["interactions.ownerId as agentId", "interactions.channel", sql<number>`count(*)::int`.as("active")])
     .groupBy(["interactions.ownerId", "interactions.channel"])
@@ -105,7 +105,7 @@ export async function countActiveByAgentAndChannel(executor: Executor, scope: Ag
 export async function countPendingOffersByAgent(executor: Executor, scope: AgentScope): Promise<AgentOfferCountRow[]> {
   return executor
     .selectFrom("offers")
-    .where("offers.state", "=", "pending")
+    .where("offers.state", "=", sql.lit("pending"))
     .where("offers.agentId", "in", agentIdsInScope(executor, scope))
     .select(["offers.agentId", sql<number>`count(*)::int`.as("pendingOffers")])
     .groupBy("offers.agentId")
