@@ -464,25 +464,36 @@ export interface OwnedContext {
   maskCharacters: number;
 }
 
-/** Locks an interaction and reads it as its reader sees it: closes and replies (lock order: interaction first). */
-export async function lockOwnedContext(transaction: Tx, interactionId: string, readerId: string): Promise<OwnedContext | undefined> {
-  const row = await transaction
-    .selectFrom("interactions")
-    .leftJoin("entryPoints", "entryPoints.id", "interactions.entryPointId")
-    .leftJoin("queues", "queues.id", "interactions.queueId")
-    .selectAll("interactions")
-    .select((eb) => [
-      "entryPoints.name as entryPointName",
-      "queues.name as queueName",
-      eb.selectFrom("users").select("users.maskSensitiveData").where("users.id", "=", readerId).as("maskSensitiveData"),
-      sql<unknown>`(select value from settings where key = ${SETTING_KEYS.security})`.as("securitySetting"),
-    ])
-    .where("interactions.id", "=", interactionId)
-    .forUpdate("interactions")
-    .executeTakeFirst();
+/**
+ * An owner's close in one statement, with no transaction around it: the update takes the interaction's row lock
+ * (and checks ownership and state again after any wait for it), the agent's idle time restarts, and the closed
+ * interaction comes back as its owner sees it. Undefined: not theirs, or not open; `whyNotClosed` says which.
+ */
+export async function closeOwnedInteraction(db: Executor, interactionId: string, agentId: string): Promise<OwnedContext | undefined> {
+  const result = await sql<InteractionViewRow & { maskSensitiveData: boolean | null; securitySetting: unknown }>`
+    with closed as (
+      update interactions set state = 'closed', closed_at = now(), closed_by = ${agentId}, updated_at = now()
+       where id = ${interactionId} and owner_id = ${agentId} and state = 'active'
+      returning *
+    ), idle as (
+      update agent_presence set idle_since = now() where user_id = ${agentId} and exists (select 1 from closed)
+    )
+    select closed.*, ep.name as entry_point_name, q.name as queue_name,
+           (select u.mask_sensitive_data from users u where u.id = ${agentId}) as mask_sensitive_data,
+           (select value from settings where key = ${SETTING_KEYS.security}) as security_setting
+      from closed
+      left join entry_points ep on ep.id = closed.entry_point_id
+      left join queues q on q.id = closed.queue_id`.execute(db);
+  const row = result.rows[0];
   if (!row) {
     return undefined;
   }
   const { maskSensitiveData, securitySetting, ...view } = row;
-  return { view, maskSensitiveData: maskSensitiveData ?? true, maskCharacters: settingsOf({ channelsSetting: null, accountSetting: null, securitySetting }).maskCharacters };
+  return { view, maskSensitiveData: maskSensitiveData ?? true, maskCharacters: maskCharactersOf(securitySetting) };
+}
+
+/** Why an owner's close changed nothing: the interaction is not theirs (or does not exist), or it is not open. */
+export async function whyNotClosed(db: Executor, interactionId: string, agentId: string): Promise<"not_owner" | "not_open"> {
+  const row = await db.selectFrom("interactions").select(["ownerId", "state"]).where("id", "=", interactionId).executeTakeFirst();
+  return row?.ownerId === agentId ? "not_open" : "not_owner";
 }

@@ -356,9 +356,15 @@ describe("working an interaction", () => {
     ]);
     const inbox = await routing.inbox(agent.id);
     expect(inbox.interactions.map((interaction) => interaction.id)).toContain(interactionId);
-    await routing.close(agent.actor, interactionId);
+    const idleBefore = await db.selectFrom("agentPresence").select("idleSince").where("userId", "=", agent.id).executeTakeFirstOrThrow();
+    const closed = await routing.close(agent.actor, interactionId);
+    expect(closed).toMatchObject({ id: interactionId, state: "closed", entryPointName: expect.any(String), queueName: expect.any(String) });
+    expect(closed.closedAt).not.toBeNull();
     expect((await stateOf(interactionId)).state).toBe("closed");
+    const idleAfter = await db.selectFrom("agentPresence").select("idleSince").where("userId", "=", agent.id).executeTakeFirstOrThrow();
+    expect(new Date(idleAfter.idleSince).getTime()).toBeGreaterThan(new Date(idleBefore.idleSince).getTime());
     expect(await errorCode(routing.reply(agent.actor, interactionId, "late"))).toBe("interaction_closed");
+    expect(await errorCode(routing.close(agent.actor, interactionId))).toBe("interaction_closed");
   });
 
   it("does not let another agent read or reply to an interaction that is not theirs", async () => {

@@ -17,7 +17,7 @@ import { findInteractionViews, presentInteraction, presentMessage, presentOffer,
 import { abandonInteraction, closeOwned, endOffer, enterQueue, expireOffer, timeOutQueue, type Ended } from "./lifecycle.ts";
 import { routeInteraction, type RouteOutcome } from "./offer-router.ts";
 import { findMessagesPage, updateMessageDelivery, type DeliveryChange } from "./messages.repository.ts";
-import { findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockOwnedContext, lockWaitingInteraction, openAttempt, type InteractionRow } from "./routing.repository.ts";
+import { closeOwnedInteraction, findQueue, findQueueChain, findQueueIdsOfAgents, findWaiting, lockWaitingInteraction, openAttempt, whyNotClosed, type InteractionRow } from "./routing.repository.ts";
 import { RoutingPublisher, type WithdrawReason } from "./routing-publisher.ts";
 
 /** Delivers an agent's reply on a channel: enqueue a durable job inside the reply's transaction, answer the state. */
@@ -231,16 +231,13 @@ export class RoutingService {
   }
 
   async closeAs(agentId: string, interactionId: string): Promise<Interaction> {
-    const closed = await this.db.transaction().execute(async (transaction) => {
-      const owned = await lockOwnedContext(transaction, interactionId, agentId);
-      if (!owned || owned.view.ownerId !== agentId) {
+    const closed = await closeOwnedInteraction(this.db, interactionId, agentId);
+    if (!closed) {
+      if ((await whyNotClosed(this.db, interactionId, agentId)) === "not_owner") {
         throw new NotFoundError("interaction_not_found", "This interaction is not yours.");
       }
-      if (owned.view.state !== "active") {
-        throw new ConflictError("interaction_closed", "This interaction is closed.");
-      }
-      return { ...owned, view: { ...owned.view, ...(await closeOwned(transaction, owned.view, agentId)) } };
-    });
+      throw new ConflictError("interaction_closed", "This interaction is closed.");
+    }
     const interaction = this.publisher.interactionChangedFor("interaction.closed", closed.view, { id: agentId, masker: createContactMasker(closed.maskSensitiveData, closed.maskCharacters) });
     this.routeForAgent(agentId);
     return interaction;
