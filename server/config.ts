@@ -9,6 +9,7 @@ const environmentSchema = z.object({
   SWITCHBOARD_DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true"),
   REDIS_URL: z.string().min(1).optional(),
   ADMIN_USERNAME: z.string().min(1).default("admin"),
   ADMIN_PASSWORD: z.string().min(1).optional(),
@@ -36,6 +37,8 @@ export interface Config {
   dataDirectory: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** false: every statement runs unnamed (behind PgBouncer's transaction pooling before 1.21, say). */
+  databasePreparedStatements: boolean;
   redisUrl: string | undefined;
   adminUsername: string;
   adminPassword: string | undefined;
@@ -82,6 +85,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDirectory: path.resolve(values.SWITCHBOARD_DATA_DIR),
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    databasePreparedStatements: values.DATABASE_PREPARED_STATEMENTS === "true",
     redisUrl: values.REDIS_URL,
     adminUsername: values.ADMIN_USERNAME,
     adminPassword: values.ADMIN_PASSWORD,

@@ -44,7 +44,7 @@ const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000;
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory, poolSize: config.databasePoolSize }));
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDirectory: config.dataDirectory, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements }));
   await migrateToLatest(database.db);
   const services = createServices({ db: database.db, config, ...(options.clock ? { clock: options.clock } : {}) });
   const initialAdmin = await services.users.ensureInitialAdmin(config.adminUsername, config.adminPassword);

@@ -174,6 +174,19 @@ describeOnPostgres("prepared statements on PostgreSQL", () => {
     }
   });
 
+  it("prepares nothing when told not to (a pooler that cannot keep prepared statements)", async () => {
+    const unprepared = await openDatabase({ databaseUrl: server.url, poolSize: 1, preparedStatements: false });
+    try {
+      for (const id of [1, 2, 1]) {
+        await unprepared.db.selectFrom("notes" as never).select("body" as never).where("id" as never, "=", id as never).execute();
+      }
+      const statements = await sql<{ count: number }>`select count(*)::int as count from pg_prepared_statements`.execute(unprepared.db);
+      expect(statements.rows[0]?.count).toBe(0);
+    } finally {
+      await unprepared.close();
+    }
+  });
+
   it("leaves transaction control and DDL unprepared", async () => {
     await one.db.transaction().execute(async (transaction) => {
       await sql`create table scratch (id int)`.execute(transaction);

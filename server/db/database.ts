@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; undefined keeps it in memory (tests). */
   dataDirectory?: string | undefined;
   poolSize?: number;
+  /** PostgreSQL: each connection prepares the statements it runs (prepared-statements.ts); false: all run unnamed. */
+  preparedStatements?: boolean;
 }
 
 // pg returns int8 and numeric as strings; counts we read are small, so parse them as numbers.
@@ -30,17 +32,19 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.preparedStatements ?? true);
   }
   return openPGlite(options.dataDirectory);
 }
 
-async function openPostgres(connectionString: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(connectionString: string, poolSize: number, preparedStatements: boolean): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
   // replaces it, and the next query that fails answers its own request.
   pool.on("error", () => undefined);
-  pool.on("connect", (client) => prepareStatementsOn(client));
+  if (preparedStatements) {
+    pool.on("connect", (client) => prepareStatementsOn(client));
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: "postgres", close: () => db.destroy() };
 }
