@@ -24,20 +24,8 @@ export const LONGEST_RENEWAL_MS = 5 * 60_000;
 /** Retired statements waiting for an idle moment to be deallocated; past this, statements are no longer renewed. */
 const RETIRED_KEPT = 200;
 
-const hashes = new Map<string, string>();
-const HASHES_KEPT = 5_000;
-
-function hashOf(text: string): string {
-  let hash = hashes.get(text);
-  if (!hash) {
-    hash = createHash("sha1").update(text).digest("hex").slice(0, 16);
-    if (hashes.size >= HASHES_KEPT) {
-      hashes.clear();
-    }
-    hashes.set(text, hash);
-  }
-  return hash;
-}
+/** A statement's name: its text's hash (prepared anew, with a new sequence number). Computed only when preparing. */
+const nameFor = (text: string, sequence: number) => `sb_${createHash("sha1").update(text).digest("hex").slice(0, 16)}_${sequence.toString(36)}`;
 
 interface Prepared {
   name: string;
@@ -80,7 +68,7 @@ export function prepareStatementsOn(client: pg.PoolClient, clock: () => number =
     }
     sequence += 1;
     const renewAfter = current ? Math.min(current.renewAfter * 2, LONGEST_RENEWAL_MS) : FIRST_RENEWAL_MS;
-    const prepared = { name: `sb_${hashOf(text)}_${sequence.toString(36)}`, renewAt: now + renewAfter, renewAfter };
+    const prepared = { name: nameFor(text, sequence), renewAt: now + renewAfter, renewAfter };
     statements.set(text, prepared);
     return prepared;
   };
